@@ -1,0 +1,56 @@
+# The two commands: `make run` serves the portal with demo data; `make test` checks everything.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench lint format messages compilemessages system venv clean
+
+system:
+	@scripts/check_system.sh $(if $(filter test,$(MAKECMDGOALS)),test,run)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $(STAMP)
+
+venv: system $(STAMP)
+
+compilemessages: venv
+	@mkdir -p var
+	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v0
+
+run: export DEBUG ?= 1
+run: venv compilemessages
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py seed_demo
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
+	$(VENV)/bin/daphne -b 127.0.0.1 -p $(PORT) rucphen_portal.asgi:application
+
+test: export DEBUG ?= 1
+test: venv compilemessages
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+bench: export DEBUG ?= 1
+bench: venv compilemessages
+	$(PY) -m bench
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: venv
+	DEBUG=1 $(PY) manage.py makemessages -l nl --ignore=.venv --ignore=var --ignore=tests --ignore=bench --no-obsolete
+
+clean:
+	rm -rf $(VENV) var/static var/*.sqlite3*

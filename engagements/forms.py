@@ -1,0 +1,61 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role, User
+from engagements.models import Engagement, Organisation
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "cbs_code", "logo"]
+
+
+class EngagementForm(forms.ModelForm):
+    consultants = forms.ModelMultipleChoiceField(
+        label=_("Consultants"),
+        queryset=User.objects.filter(role=Role.CONSULTANT, is_active=True).order_by("username"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The consultants who manage this engagement."),
+    )
+
+    class Meta:
+        model = Engagement
+        fields = [
+            "organisation",
+            "title",
+            "description",
+            "starts_on",
+            "ends_on",
+            "status",
+            "min_group_size",
+            "consultants",
+        ]
+        widgets = {
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organisations is not None:
+            self.fields["organisation"].queryset = organisations
+        if self.instance.pk:
+            # The client of an engagement does not change.
+            self.fields["organisation"].disabled = True
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The end date cannot be before the start date."))
+        return cleaned

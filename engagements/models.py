@@ -1,0 +1,148 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from engagements.validators import validate_logo
+
+
+class Organisation(models.Model):
+    """A municipality or other public body that is the client of an engagement."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    cbs_code = models.CharField(
+        _("CBS municipality code"),
+        max_length=6,
+        blank=True,
+        validators=[
+            RegexValidator(r"^GM\d{4}$", _("Enter a CBS code such as GM0840 (GM and four digits)."))
+        ],
+        help_text=_("Optional, for example GM0840 for Rucphen."),
+    )
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="logos/",
+        blank=True,
+        validators=[validate_logo],
+        help_text=_("PNG or JPEG, at most 2 MB. Shown on the reports."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cbs_code"],
+                condition=~models.Q(cbs_code=""),
+                name="engagements_organisation_unique_cbs_code",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("engagements:organisation_detail", kwargs={"pk": self.pk})
+
+
+class Membership(models.Model):
+    """Links a staff member's account to their organisation."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organisation"),
+    )
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="engagements_membership_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organisation}"
+
+
+class EngagementStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+    ARCHIVED = "archived", _("Archived")
+
+
+class Engagement(models.Model):
+    """One organisation's trajectory: survey, workshop, baseline and roadmap."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="engagements",
+        verbose_name=_("organisation"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    starts_on = models.DateField(_("start date"))
+    ends_on = models.DateField(_("end date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=EngagementStatus.choices,
+        default=EngagementStatus.PLANNED,
+    )
+    consultants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="consulted_engagements",
+        verbose_name=_("consultants"),
+        blank=True,
+    )
+    min_group_size = models.PositiveSmallIntegerField(
+        _("minimum group size"),
+        default=5,
+        validators=[MinValueValidator(3), MaxValueValidator(50)],
+        help_text=_(
+            "Results and breakdowns are only shown when they rest on at least this many "
+            "responses, so that no one can be recognised."
+        ),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("engagement")
+        verbose_name_plural = _("engagements")
+        ordering = ["-starts_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="engagements_engagement_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=EngagementStatus.values),
+                name="engagements_engagement_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(min_group_size__gte=3) & models.Q(min_group_size__lte=50),
+                name="engagements_engagement_min_group_size_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("engagements:engagement_detail", kwargs={"pk": self.pk})

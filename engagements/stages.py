@@ -1,0 +1,60 @@
+"""The registry of the route's stages.
+
+The shared app shows every stage on the engagement page without importing the
+stage apps: each stage app registers itself here in its ``AppConfig.ready()``.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class StageState(models.TextChoices):
+    UNAVAILABLE = "unavailable", _("Not available yet")
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+
+
+@dataclass(frozen=True)
+class StageLink:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class StageStatus:
+    state: str
+    summary: str = ""
+    progress: float = 0.0  # 0 to 1, for the engagement summary chart
+    links: tuple[StageLink, ...] = field(default_factory=tuple)
+
+    @property
+    def state_label(self) -> str:
+        return StageState(self.state).label
+
+
+@dataclass(frozen=True)
+class Stage:
+    key: str
+    order: int
+    title: str
+    description: str
+    status: Callable  # (engagement, user) -> StageStatus
+
+
+_registry: dict[str, Stage] = {}
+
+
+def register_stage(stage: Stage) -> None:
+    _registry[stage.key] = stage
+
+
+def registered_stages() -> list[Stage]:
+    return sorted(_registry.values(), key=lambda stage: stage.order)
+
+
+def stage_statuses(*, engagement, user) -> list[tuple[Stage, StageStatus]]:
+    return [(stage, stage.status(engagement, user)) for stage in registered_stages()]

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from engagements import views
+
+app_name = "engagements"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("trajecten/nieuw/", views.engagement_create, name="engagement_create"),
+    path("trajecten/<int:pk>/", views.engagement_detail, name="engagement_detail"),
+    path("trajecten/<int:pk>/bewerken/", views.engagement_update, name="engagement_update"),
+    path(
+        "trajecten/<int:pk>/samenvatting.pdf",
+        views.engagement_summary_pdf,
+        name="engagement_summary_pdf",
+    ),
+    path("organisaties/", views.organisation_list, name="organisation_list"),
+    path("organisaties/nieuw/", views.organisation_create, name="organisation_create"),
+    path("organisaties/<int:pk>/", views.organisation_detail, name="organisation_detail"),
+    path("organisaties/<int:pk>/bewerken/", views.organisation_update, name="organisation_update"),
+    path("organisaties/<int:pk>/logo/", views.organisation_logo, name="organisation_logo"),
+]

@@ -1,0 +1,182 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from engagements import access, services
+from engagements.forms import EngagementForm, OrganisationForm
+from engagements.reports import engagement_summary_pdf_bytes
+from engagements.selectors import (
+    engagement_consultant_names,
+    engagement_list_for_user,
+    organisation_list_for_user,
+)
+from engagements.stages import stage_statuses
+from reporting.pdf import pdf_response
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    engagements = list(engagement_list_for_user(user=request.user))
+    return render(
+        request,
+        "engagements/home.html",
+        {
+            "engagements": engagements,
+            "can_create": access.can_create_engagements(request.user),
+        },
+    )
+
+
+@login_required
+def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement = access.get_engagement_for_viewer(request.user, pk)
+    return render(
+        request,
+        "engagements/engagement_detail.html",
+        {
+            "engagement": engagement,
+            "stages": stage_statuses(engagement=engagement, user=request.user),
+            "consultant_names": engagement_consultant_names(engagement=engagement),
+            "can_manage": access.can_manage_engagement(request.user, engagement),
+        },
+    )
+
+
+@login_required
+def engagement_create(request: HttpRequest) -> HttpResponse:
+    access.require_engagement_creator(request.user)
+    organisations = access.organisations_visible_to(request.user)
+    form = EngagementForm(
+        request.POST or None,
+        organisations=organisations,
+        initial={"starts_on": timezone.localdate(), "consultants": [request.user.pk]},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        consultants = list(data["consultants"])
+        if request.user.is_consultant and request.user not in consultants:
+            consultants.append(request.user)
+        engagement = services.engagement_create(
+            organisation=data["organisation"],
+            title=data["title"],
+            description=data["description"],
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            status=data["status"],
+            min_group_size=data["min_group_size"],
+            consultants=consultants,
+        )
+        messages.success(request, _("The engagement has been created."))
+        return redirect(engagement)
+    return render(request, "engagements/engagement_form.html", {"form": form})
+
+
+@login_required
+def engagement_update(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement = access.get_engagement_for_manager(request.user, pk)
+    form = EngagementForm(request.POST or None, instance=engagement)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.engagement_update(
+            engagement=engagement,
+            title=data["title"],
+            description=data["description"],
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            status=data["status"],
+            min_group_size=data["min_group_size"],
+            consultants=list(data["consultants"]),
+        )
+        messages.success(request, _("The changes have been saved."))
+        return redirect(engagement)
+    return render(
+        request, "engagements/engagement_form.html", {"form": form, "engagement": engagement}
+    )
+
+
+@login_required
+def engagement_summary_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement = access.get_engagement_for_viewer(request.user, pk)
+    pdf = engagement_summary_pdf_bytes(engagement=engagement, user=request.user)
+    filename = _("engagement-summary-%(pk)s.pdf") % {"pk": engagement.pk}
+    return pdf_response(pdf, filename=filename)
+
+
+@login_required
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    organisations = list(organisation_list_for_user(user=request.user))
+    return render(
+        request,
+        "engagements/organisation_list.html",
+        {
+            "organisations": organisations,
+            "can_create": access.can_create_engagements(request.user),
+        },
+    )
+
+
+@login_required
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = access.get_organisation_for_viewer(request.user, pk)
+    engagements = engagement_list_for_user(user=request.user).filter(organisation=organisation)
+    return render(
+        request,
+        "engagements/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "engagements": list(engagements),
+            "can_manage": access.can_create_engagements(request.user),
+        },
+    )
+
+
+@login_required
+def organisation_create(request: HttpRequest) -> HttpResponse:
+    access.require_engagement_creator(request.user)
+    form = OrganisationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = services.organisation_create(
+            name=form.cleaned_data["name"],
+            cbs_code=form.cleaned_data["cbs_code"],
+            logo=form.cleaned_data["logo"],
+        )
+        messages.success(request, _("The organisation has been created."))
+        return redirect(organisation)
+    return render(request, "engagements/organisation_form.html", {"form": form})
+
+
+@login_required
+def organisation_update(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = access.get_organisation_for_manager(request.user, pk)
+    form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        logo = form.cleaned_data["logo"]
+        services.organisation_update(
+            organisation=organisation,
+            name=form.cleaned_data["name"],
+            cbs_code=form.cleaned_data["cbs_code"],
+            logo=logo or None,
+            clear_logo=logo is False,
+        )
+        messages.success(request, _("The changes have been saved."))
+        return redirect(organisation)
+    return render(
+        request,
+        "engagements/organisation_form.html",
+        {"form": form, "organisation": organisation},
+    )
+
+
+@login_required
+def organisation_logo(request: HttpRequest, pk: int) -> FileResponse:
+    organisation = access.get_organisation_for_viewer(request.user, pk)
+    if not organisation.logo:
+        raise Http404
+    try:
+        handle = organisation.logo.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle)

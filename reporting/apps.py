@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportingConfig(AppConfig):
+    name = "reporting"
+    verbose_name = _("Charts and reports")
+
+    def ready(self) -> None:
+        from reporting import checks  # noqa: F401

@@ -1,0 +1,151 @@
+"""Charts: a plotly figure defined once, shown in the page and exported as SVG for PDFs.
+
+In the page the figure's JSON is rendered next to a ``<div data-chart>`` that
+static/js/charts.js draws with the vendored plotly.js bundle. For PDFs the same
+figure is exported to SVG by kaleido, which drives the system Chromium; one kaleido
+server per process is started on first use. Without Chromium the PDF shows the
+chart's numbers as a table with a notice instead.
+"""
+
+import base64
+import logging
+import shutil
+import threading
+from dataclasses import dataclass, field
+
+import plotly.graph_objects as go
+import plotly.io as pio
+from django.conf import settings
+from django.utils.html import _json_script_escapes, format_html
+from django.utils.safestring import mark_safe
+
+logger = logging.getLogger(__name__)
+
+PALETTE = ["#1f5f8b", "#d9822b", "#2e7d32", "#8e24aa", "#c62828", "#00838f", "#6d4c41"]
+FONT_FAMILY = "DejaVu Sans, Arial, sans-serif"
+
+
+@dataclass
+class ChartTable:
+    """The chart's numbers, readable as a table (screen readers, PDFs without Chromium)."""
+
+    columns: list[str]
+    rows: list[list]
+
+
+@dataclass
+class Chart:
+    key: str
+    title: str
+    figure: go.Figure
+    table: ChartTable
+    description: str = ""
+    width: int = 720
+    height: int | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def dom_id(self) -> str:
+        return f"chart-{self.key}"
+
+    def figure_json(self) -> str:
+        return pio.to_json(self.figure, validate=False, pretty=False)
+
+    def figure_json_script(self) -> str:
+        """The figure as a ``<script type="application/json">`` element (safe to embed)."""
+        escaped = self.figure_json().translate(_json_script_escapes)
+        return format_html(
+            '<script id="{}-data" type="application/json">{}</script>',
+            self.dom_id,
+            mark_safe(escaped),  # noqa: S308 - escaped like Django's json_script
+        )
+
+
+def base_layout(*, height: int = 360, showlegend: bool = False) -> dict:
+    return {
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "font": {"family": FONT_FAMILY, "size": 14, "color": "#1b1b1b"},
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
+        "colorway": PALETTE,
+        "showlegend": showlegend,
+        "separators": ",.",
+    }
+
+
+def chromium_path() -> str | None:
+    configured = getattr(settings, "CHROMIUM_PATH", "")
+    if configured:
+        return configured if shutil.which(configured) else None
+    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+class _KaleidoServer:
+    """One kaleido server per process, started lazily, shared by all threads."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._started = False
+        self._failed = False
+
+    def available(self) -> bool:
+        return not self._failed and chromium_path() is not None
+
+    def _start(self) -> bool:
+        if self._started:
+            return True
+        if self._failed:
+            return False
+        import kaleido
+
+        path = chromium_path()
+        if path is None:
+            self._failed = True
+            return False
+        try:
+            kaleido.start_sync_server(mathjax=False, path=path, silence_warnings=True)
+        except Exception:
+            logger.exception("Could not start kaleido; charts in PDFs fall back to tables.")
+            self._failed = True
+            return False
+        self._started = True
+        return True
+
+    def to_svg(self, figure: go.Figure, *, width: int, height: int) -> bytes | None:
+        import kaleido
+
+        with self._lock:
+            if not self._start():
+                return None
+            try:
+                return kaleido.calc_fig_sync(
+                    figure, opts={"format": "svg", "width": width, "height": height}
+                )
+            except Exception:
+                logger.exception("Chart export failed; the PDF shows the table instead.")
+                return None
+
+
+_kaleido = _KaleidoServer()
+
+
+def chart_export_available() -> bool:
+    return _kaleido.available()
+
+
+def chart_svg(chart: Chart) -> bytes | None:
+    """The chart as SVG bytes, or None when it cannot be exported here."""
+    height = chart.height or chart.figure.layout.height or 360
+    return _kaleido.to_svg(chart.figure, width=chart.width, height=int(height))
+
+
+def chart_svg_data_uri(chart: Chart) -> str | None:
+    svg = chart_svg(chart)
+    if svg is None:
+        return None
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")

@@ -1,0 +1,84 @@
+"""Reports: a Django template rendered to PDF by WeasyPrint.
+
+Every report extends ``reporting/base_report.html`` (cover, running headers and
+footers, page numbers, the shared print stylesheet). WeasyPrint may fetch only the
+project's own static and media files and ``data:`` URIs; anything else (another
+host, ``file://``, a path outside those folders) is refused.
+"""
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# A reserved, never-resolving host: relative URLs in reports resolve against it.
+REPORT_BASE_URL = "https://report.invalid/"
+
+
+class ResourceRefused(ValueError):
+    pass
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def resolve_report_url(url: str) -> Path:
+    """The local file a report URL stands for, or ResourceRefused."""
+    parts = urlsplit(url)
+    if f"{parts.scheme}://{parts.netloc}/" != REPORT_BASE_URL:
+        raise ResourceRefused(f"Reports may not load {url}")
+    path = unquote(parts.path)
+    if path.startswith(settings.STATIC_URL):
+        relative = path[len(settings.STATIC_URL) :]
+        if ".." in Path(relative).parts:
+            raise ResourceRefused(f"Reports may not load {url}")
+        found = finders.find(relative)
+        if not found and settings.STATIC_ROOT:
+            candidate = Path(settings.STATIC_ROOT) / relative
+            found = str(candidate) if candidate.is_file() else None
+        if found:
+            return Path(found)
+    elif path.startswith(settings.MEDIA_URL):
+        relative = path[len(settings.MEDIA_URL) :]
+        candidate = Path(settings.MEDIA_ROOT) / relative
+        if _inside(candidate, Path(settings.MEDIA_ROOT)) and candidate.is_file():
+            return candidate
+    raise ResourceRefused(f"Reports may not load {url}")
+
+
+class PortalURLFetcher(URLFetcher):
+    """Serves only the project's own static and media files, and data: URIs."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allowed_protocols={"data"}, allow_redirects=False, **kwargs)
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        path = resolve_report_url(url)
+        mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": mime_type})
+
+
+def render_pdf(*, template_name: str, context: dict) -> bytes:
+    html = render_to_string(template_name, context)
+    document = HTML(string=html, base_url=REPORT_BASE_URL, url_fetcher=PortalURLFetcher())
+    return document.write_pdf()
+
+
+def pdf_response(pdf: bytes, *, filename: str, inline: bool = False) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response

@@ -1,0 +1,21 @@
+"""How this stage reports its status on the engagement page (see engagements.stages)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from engagements.stages import Stage, StageState, StageStatus, register_stage
+
+
+def status(engagement, user) -> StageStatus:
+    return StageStatus(state=StageState.UNAVAILABLE, summary=_("This stage is not available yet."))
+
+
+def register() -> None:
+    register_stage(
+        Stage(
+            key="roadmap",
+            order=40,
+            title=_("Roadmap"),
+            description=_("Practical steps for the coming years, from the baseline to the vision."),
+            status=status,
+        )
+    )

@@ -1,0 +1,107 @@
+import pytest
+
+from tests.permissions import LOGIN, UrlCase, check_case, manage_matrix, view_matrix
+
+CASES = [
+    UrlCase(
+        "engagements:home",
+        expected={
+            "anonymous": LOGIN,
+            "staff_a": 200,
+            "staff_b": 200,
+            "consultant_on": 200,
+            "consultant_off": 200,
+            "admin": 200,
+        },
+    ),
+    UrlCase(
+        "engagements:engagement_create",
+        expected={
+            "anonymous": LOGIN,
+            "staff_a": 403,
+            "staff_b": 403,
+            "consultant_on": 200,
+            "consultant_off": 200,
+            "admin": 200,
+        },
+    ),
+    UrlCase(
+        "engagements:engagement_detail",
+        kwargs=lambda w: {"pk": w.engagement.pk},
+        expected=view_matrix(),
+    ),
+    UrlCase(
+        "engagements:engagement_update",
+        kwargs=lambda w: {"pk": w.engagement.pk},
+        expected=manage_matrix(),
+    ),
+    UrlCase(
+        "engagements:engagement_summary_pdf",
+        kwargs=lambda w: {"pk": w.engagement.pk},
+        expected=view_matrix(),
+    ),
+    UrlCase(
+        "engagements:organisation_list",
+        expected={
+            "anonymous": LOGIN,
+            "staff_a": 200,
+            "staff_b": 200,
+            "consultant_on": 200,
+            "consultant_off": 200,
+            "admin": 200,
+        },
+    ),
+    UrlCase(
+        "engagements:organisation_create",
+        expected={
+            "anonymous": LOGIN,
+            "staff_a": 403,
+            "staff_b": 403,
+            "consultant_on": 200,
+            "consultant_off": 200,
+            "admin": 200,
+        },
+    ),
+    UrlCase(
+        "engagements:organisation_detail",
+        kwargs=lambda w: {"pk": w.org_a.pk},
+        expected={
+            "anonymous": LOGIN,
+            "staff_a": 200,
+            "staff_b": 404,
+            "consultant_on": 200,
+            "consultant_off": 200,
+            "admin": 200,
+        },
+    ),
+    UrlCase(
+        "engagements:organisation_update",
+        kwargs=lambda w: {"pk": w.org_a.pk},
+        expected={
+            "anonymous": LOGIN,
+            "staff_a": 403,
+            "staff_b": 404,
+            "consultant_on": 200,
+            "consultant_off": 200,
+            "admin": 200,
+        },
+    ),
+    UrlCase(
+        # Organisation A has no logo: 404 for everyone who may see it.
+        "engagements:organisation_logo",
+        kwargs=lambda w: {"pk": w.org_a.pk},
+        expected={
+            "anonymous": LOGIN,
+            "staff_a": 404,
+            "staff_b": 404,
+            "consultant_on": 404,
+            "consultant_off": 404,
+            "admin": 404,
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_permission_matrix(world, case):
+    assert check_case(world, case) == []

@@ -1,0 +1,1 @@
+# Models of this stage are added by its own issue.

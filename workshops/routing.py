@@ -1,0 +1,3 @@
+"""WebSocket routes of the live workshop."""
+
+websocket_urlpatterns: list = []

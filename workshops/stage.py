@@ -1,0 +1,24 @@
+"""How this stage reports its status on the engagement page (see engagements.stages)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from engagements.stages import Stage, StageState, StageStatus, register_stage
+
+
+def status(engagement, user) -> StageStatus:
+    return StageStatus(state=StageState.UNAVAILABLE, summary=_("This stage is not available yet."))
+
+
+def register() -> None:
+    register_stage(
+        Stage(
+            key="workshops",
+            order=20,
+            title=_("Inspiration and vision session"),
+            description=_(
+                "The live workshop: what data-driven working is, inspiring examples, "
+                "statements and a shared vision."
+            ),
+            status=status,
+        )
+    )
