@@ -14,6 +14,7 @@ urlpatterns = [
     path("routeplan/", include("roadmap.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
+    path("livez", views.livez, name="livez"),
     path("beheer/", admin.site.urls),
     path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
 ]

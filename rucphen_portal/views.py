@@ -10,6 +10,12 @@ from rucphen_portal.health import health_report
 
 
 @never_cache
+def livez(request: HttpRequest) -> HttpResponse:
+    """Liveness: the process answers. No database or Redis (see /healthz for those)."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     healthy, checks = health_report()
     return JsonResponse(

@@ -8,6 +8,7 @@ EVERYONE_200 = dict.fromkeys(
 
 CASES = [
     UrlCase("healthz", expected=EVERYONE_200),
+    UrlCase("livez", expected=EVERYONE_200),
     UrlCase(
         "login",
         expected={
