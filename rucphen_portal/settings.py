@@ -194,8 +194,14 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # --- E-mail -----------------------------------------------------------------
-# EMAIL_BACKEND is a dotted path; the console backend prints e-mails to the log.
-_email_backend = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# EMAIL_BACKEND is a dotted path. With DEBUG the console backend prints e-mails to the
+# log; without DEBUG the default is SMTP on EMAIL_HOST.
+_email_backend = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
 _email_options = {}
 if _email_backend.endswith("smtp.EmailBackend"):
     _email_options = {
@@ -232,7 +238,7 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^livez$"]
 if env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
