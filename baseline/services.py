@@ -1,0 +1,369 @@
+"""Writes of the baseline app: maturity models, assessments, respondents and answers."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from baseline.default_model import DEFAULT_MODEL, DEFAULT_MODEL_KEY
+from baseline.models import (
+    Answer,
+    AnswerOption,
+    Assessment,
+    AssessmentStatus,
+    Dimension,
+    DimensionScore,
+    Level,
+    LevelDescriptor,
+    MaturityModel,
+    ModelVersion,
+    Question,
+    Respondent,
+    RespondentRole,
+)
+from engagements.models import Engagement
+
+EXCHANGE_FORMAT = "rucphen-maturity-model"
+
+
+# --- Maturity models -----------------------------------------------------------------
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise ValidationError(message)
+
+
+def _text(value: Any, what: str, *, required: bool = True) -> str:
+    if value is None and not required:
+        return ""
+    _require(isinstance(value, str), _("%(what)s must be text.") % {"what": what})
+    value = value.strip()
+    _require(not required or bool(value), _("%(what)s is missing.") % {"what": what})
+    return value
+
+
+def model_data_validate(*, data: Any) -> None:
+    """Check the structure of a model in the JSON exchange format; ValidationError if wrong.
+
+    Every dimension needs a description per level and every question one option per
+    level, so that each answer anchors to exactly one level.
+    """
+    _require(isinstance(data, dict), _("The file does not contain a maturity model."))
+    _require(
+        data.get("format") == EXCHANGE_FORMAT,
+        _("The file is not a maturity model export of this portal."),
+    )
+    model = data.get("model")
+    _require(isinstance(model, dict), _("The model's name and key are missing."))
+    _text(model.get("key"), _("The model's key"))
+    _text(model.get("name"), _("The model's name"))
+    levels = data.get("levels")
+    _require(
+        isinstance(levels, list) and 2 <= len(levels) <= 9,
+        _("A model needs between 2 and 9 levels."),
+    )
+    numbers = [level.get("number") if isinstance(level, dict) else None for level in levels]
+    _require(
+        numbers == list(range(1, len(levels) + 1)),
+        _("Levels must be numbered 1, 2, 3 … in order."),
+    )
+    for level in levels:
+        _text(level.get("name"), _("The name of level %(number)s") % {"number": level["number"]})
+    dimensions = data.get("dimensions")
+    _require(
+        isinstance(dimensions, list) and len(dimensions) >= 1,
+        _("A model needs at least one dimension."),
+    )
+    keys = set()
+    for dimension in dimensions:
+        _require(isinstance(dimension, dict), _("A dimension is not described correctly."))
+        key = _text(dimension.get("key"), _("A dimension's key"))
+        _require(key not in keys, _("The dimension key %(key)s appears twice.") % {"key": key})
+        keys.add(key)
+        name = _text(dimension.get("name"), _("The name of dimension %(key)s") % {"key": key})
+        descriptors = dimension.get("descriptors")
+        _require(
+            isinstance(descriptors, list) and len(descriptors) == len(levels),
+            _("Dimension %(name)s needs one description per level.") % {"name": name},
+        )
+        questions = dimension.get("questions")
+        _require(
+            isinstance(questions, list) and len(questions) >= 1,
+            _("Dimension %(name)s needs at least one question.") % {"name": name},
+        )
+        question_keys = set()
+        for question in questions:
+            _require(isinstance(question, dict), _("A question is not described correctly."))
+            text = _text(question.get("text"), _("A question of %(name)s") % {"name": name})
+            question_key = _text(question.get("key"), _("The key of “%(text)s”") % {"text": text})
+            _require(
+                question_key not in question_keys,
+                _("The question key %(key)s appears twice in %(name)s.")
+                % {"key": question_key, "name": name},
+            )
+            question_keys.add(question_key)
+            options = question.get("options")
+            _require(
+                isinstance(options, list)
+                and len(options) == len(levels)
+                and all(isinstance(option, str) and option.strip() for option in options),
+                _("Question “%(text)s” needs one answer option per level.") % {"text": text},
+            )
+
+
+def _full_save(instance):
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def model_import(*, data: dict, changelog: str = "") -> ModelVersion:
+    """Create a model version from the JSON exchange format.
+
+    A new key creates a new model; a known key adds the next version to that model, so
+    importing (or editing) never changes a version that assessments were taken on.
+    """
+    model_data_validate(data=data)
+    model_info = data["model"]
+    model = MaturityModel.objects.select_for_update().filter(key=model_info["key"]).first()
+    if model is None:
+        model = _full_save(
+            MaturityModel(
+                key=model_info["key"],
+                name=model_info["name"].strip(),
+                description=(model_info.get("description") or "").strip(),
+            )
+        )
+    else:
+        model.name = model_info["name"].strip()
+        model.description = (model_info.get("description") or "").strip()
+        _full_save(model)
+    number = (model.versions.aggregate(highest=Max("number"))["highest"] or 0) + 1
+    version = _full_save(
+        ModelVersion(
+            model=model,
+            number=number,
+            changelog=changelog or (data.get("version") or {}).get("changelog", ""),
+        )
+    )
+    for level in data["levels"]:
+        _full_save(
+            Level(
+                version=version,
+                number=level["number"],
+                name=level["name"].strip(),
+                description=(level.get("description") or "").strip(),
+            )
+        )
+    for order, item in enumerate(data["dimensions"], start=1):
+        dimension = _full_save(
+            Dimension(
+                version=version,
+                key=item["key"],
+                order=order,
+                name=item["name"].strip(),
+                description=(item.get("description") or "").strip(),
+                sources=(item.get("sources") or "").strip(),
+            )
+        )
+        for level_number, text in enumerate(item["descriptors"], start=1):
+            _full_save(LevelDescriptor(dimension=dimension, level=level_number, description=text))
+        for question_order, question_item in enumerate(item["questions"], start=1):
+            question = _full_save(
+                Question(
+                    dimension=dimension,
+                    key=question_item["key"],
+                    order=question_order,
+                    text=question_item["text"].strip(),
+                    help_text=(question_item.get("help_text") or "").strip(),
+                )
+            )
+            AnswerOption.objects.bulk_create(
+                [
+                    AnswerOption(question=question, level=level_number, text=text.strip())
+                    for level_number, text in enumerate(question_item["options"], start=1)
+                ]
+            )
+    return version
+
+
+@transaction.atomic
+def default_model_ensure() -> ModelVersion:
+    """The shipped default model's first version, created if it does not exist yet."""
+    existing = (
+        ModelVersion.objects.filter(
+            model__key=DEFAULT_MODEL_KEY, number=DEFAULT_MODEL["version"]["number"]
+        )
+        .select_related("model")
+        .first()
+    )
+    if existing is not None:
+        return existing
+    return model_import(data=DEFAULT_MODEL)
+
+
+# --- Assessments -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def assessment_create(
+    *,
+    engagement: Engagement,
+    version: ModelVersion,
+    title: str,
+    measured_on: datetime.date,
+) -> Assessment:
+    assessment = Assessment(
+        engagement=engagement, version=version, title=title, measured_on=measured_on
+    )
+    return _full_save(assessment)
+
+
+@transaction.atomic
+def assessment_close(*, assessment: Assessment) -> Assessment:
+    """Complete the assessment: no more answers; it counts for repeat and peer results."""
+    if assessment.status == AssessmentStatus.CLOSED:
+        return assessment
+    assessment.status = AssessmentStatus.CLOSED
+    assessment.closed_at = timezone.now()
+    return _full_save(assessment)
+
+
+@transaction.atomic
+def assessment_reopen(*, assessment: Assessment) -> Assessment:
+    assessment.status = AssessmentStatus.OPEN
+    assessment.closed_at = None
+    return _full_save(assessment)
+
+
+def _next_respondent_number(assessment: Assessment) -> int:
+    Assessment.objects.select_for_update().filter(pk=assessment.pk).first()
+    highest = assessment.respondents.aggregate(highest=Max("number"))["highest"]
+    return (highest or 0) + 1
+
+
+@transaction.atomic
+def respondent_invite(
+    *,
+    assessment: Assessment,
+    name: str = "",
+    email: str = "",
+    role: str = RespondentRole.OTHER,
+) -> Respondent:
+    """A respondent with a personal link (no account needed)."""
+    if not assessment.is_open:
+        raise ValidationError(_("This assessment is completed; no one can be invited anymore."))
+    respondent = Respondent(
+        assessment=assessment,
+        number=_next_respondent_number(assessment),
+        name=name.strip(),
+        email=email.strip(),
+        role=role,
+    )
+    return _full_save(respondent)
+
+
+@transaction.atomic
+def respondent_join(*, assessment: Assessment, user: User, role: str = "") -> Respondent:
+    """Logged-in organisation staff answer as themselves; joining twice returns the same one."""
+    existing = Respondent.objects.filter(assessment=assessment, user=user).first()
+    if existing is not None:
+        return existing
+    if not assessment.is_open:
+        raise ValidationError(_("This assessment is completed; it can no longer be filled in."))
+    respondent = Respondent(
+        assessment=assessment,
+        number=_next_respondent_number(assessment),
+        name=str(user),
+        email=user.email,
+        role=role or RespondentRole.OTHER,
+        user=user,
+    )
+    return _full_save(respondent)
+
+
+@transaction.atomic
+def answer_save(
+    *,
+    respondent: Respondent,
+    question: Question,
+    level: int | None,
+    dont_know: bool = False,
+    comment: str = "",
+    may_quote: bool = False,
+) -> Answer:
+    """Save (or overwrite) one answer; autosave calls this on every change."""
+    assessment = respondent.assessment
+    if not assessment.is_open:
+        raise ValidationError(_("This assessment is completed; answers can no longer change."))
+    if question.dimension.version_id != assessment.version_id:
+        raise ValidationError(_("This question does not belong to this assessment."))
+    if level is not None and dont_know:
+        raise ValidationError(_("Choose a level or “don't know”, not both."))
+    if level is not None and not question.options.filter(level=level).exists():
+        raise ValidationError(_("Choose one of the levels shown."))
+    comment = comment.strip()
+    answer, _created = Answer.objects.select_for_update().get_or_create(
+        respondent=respondent, question=question
+    )
+    answer.level = level
+    answer.dont_know = dont_know
+    answer.comment = comment
+    answer.may_quote = may_quote and bool(comment)
+    return _full_save(answer)
+
+
+@transaction.atomic
+def respondent_submit(*, respondent: Respondent) -> Respondent:
+    """Hand in the answers; every question needs a level or "don't know"."""
+    assessment = respondent.assessment
+    if not assessment.is_open:
+        raise ValidationError(_("This assessment is completed; answers can no longer change."))
+    total = Question.objects.filter(dimension__version_id=assessment.version_id).count()
+    answered = (
+        respondent.answers.filter(question__dimension__version_id=assessment.version_id)
+        .exclude(level__isnull=True, dont_know=False)
+        .count()
+    )
+    if answered < total:
+        raise ValidationError(
+            _("%(count)s questions still need an answer (a level or “don't know”).")
+            % {"count": total - answered}
+        )
+    respondent.submitted_at = timezone.now()
+    return _full_save(respondent)
+
+
+@transaction.atomic
+def dimension_score_set(
+    *,
+    assessment: Assessment,
+    dimension: Dimension,
+    target_level: int | None,
+    consensus_level: int | None,
+    consensus_reason: str = "",
+) -> DimensionScore:
+    """Record the target and, after a joint session, the agreed level with its reason."""
+    if dimension.version_id != assessment.version_id:
+        raise ValidationError(_("This dimension does not belong to this assessment."))
+    level_count = Level.objects.filter(version_id=assessment.version_id).count()
+    for value in (target_level, consensus_level):
+        if value is not None and not 1 <= value <= level_count:
+            raise ValidationError(_("Choose a level from 1 to %(count)s.") % {"count": level_count})
+    consensus_reason = consensus_reason.strip()
+    if consensus_level is not None and not consensus_reason:
+        raise ValidationError(_("Give the reason for the agreed level."))
+    score, _created = DimensionScore.objects.select_for_update().get_or_create(
+        assessment=assessment, dimension=dimension
+    )
+    score.target_level = target_level
+    score.consensus_level = consensus_level
+    score.consensus_reason = consensus_reason
+    return _full_save(score)
