@@ -71,10 +71,13 @@ class PortalURLFetcher(URLFetcher):
         return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": mime_type})
 
 
-def render_pdf(*, template_name: str, context: dict) -> bytes:
-    html = render_to_string(template_name, context)
+def html_to_pdf(html: str) -> bytes:
     document = HTML(string=html, base_url=REPORT_BASE_URL, url_fetcher=PortalURLFetcher())
     return document.write_pdf()
+
+
+def render_pdf(*, template_name: str, context: dict) -> bytes:
+    return html_to_pdf(render_to_string(template_name, context))
 
 
 def pdf_response(pdf: bytes, *, filename: str, inline: bool = False) -> HttpResponse:

@@ -1,0 +1,94 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+
+from engagements.models import Engagement, Membership, Organisation
+from engagements.services import (
+    engagement_create,
+    engagement_update,
+    membership_create,
+    organisation_create,
+)
+from tests.accounts.factories import ConsultantFactory, UserFactory
+from tests.engagements.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_engagement_create_assigns_the_consultants():
+    consultant = ConsultantFactory()
+    engagement = engagement_create(
+        organisation=OrganisationFactory(),
+        title="Datagedreven werken",
+        starts_on=datetime.date(2026, 9, 1),
+        consultants=[consultant],
+    )
+    assert list(engagement.consultants.all()) == [consultant]
+
+
+def test_engagement_create_refuses_an_end_before_the_start():
+    with pytest.raises(ValidationError) as error:
+        engagement_create(
+            organisation=OrganisationFactory(),
+            title="Verkeerd om",
+            starts_on=datetime.date(2026, 9, 1),
+            ends_on=datetime.date(2026, 8, 1),
+        )
+    assert "engagements_engagement_ends_after_start" in str(error.value)
+
+
+def test_the_database_refuses_an_end_before_the_start_even_without_the_service():
+    with pytest.raises(IntegrityError):
+        Engagement.objects.create(
+            organisation=OrganisationFactory(),
+            title="Verkeerd om",
+            starts_on=datetime.date(2026, 9, 1),
+            ends_on=datetime.date(2026, 8, 1),
+        )
+
+
+def test_the_database_refuses_a_tiny_minimum_group_size():
+    with pytest.raises(IntegrityError):
+        Engagement.objects.create(
+            organisation=OrganisationFactory(),
+            title="Te klein",
+            starts_on=datetime.date(2026, 9, 1),
+            min_group_size=1,
+        )
+
+
+def test_engagement_update_changes_only_known_fields():
+    engagement = engagement_create(
+        organisation=OrganisationFactory(), title="Oud", starts_on=datetime.date(2026, 1, 1)
+    )
+    engagement_update(engagement=engagement, title="Nieuw", min_group_size=7)
+    engagement.refresh_from_db()
+    assert (engagement.title, engagement.min_group_size) == ("Nieuw", 7)
+    with pytest.raises(TypeError):
+        engagement_update(engagement=engagement, organisation=OrganisationFactory())
+
+
+def test_cbs_codes_are_unique_but_may_be_left_empty():
+    organisation_create(name="Gemeente Rucphen", cbs_code="GM0840")
+    organisation_create(name="Zonder code A")
+    organisation_create(name="Zonder code B")
+    with pytest.raises(ValidationError):
+        organisation_create(name="Dubbel", cbs_code="GM0840")
+    with pytest.raises(IntegrityError):
+        Organisation.objects.create(name="Dubbel in de database", cbs_code="GM0840")
+
+
+def test_cbs_code_format_is_checked_with_a_dutch_message():
+    with pytest.raises(ValidationError) as error:
+        organisation_create(name="Gemeente Fout", cbs_code="0840")
+    assert "GM0840" in str(error.value)
+
+
+def test_membership_create_is_idempotent_and_unique_in_the_database():
+    user, organisation = UserFactory(), OrganisationFactory()
+    first = membership_create(user=user, organisation=organisation)
+    assert membership_create(user=user, organisation=organisation) == first
+    with pytest.raises(IntegrityError):
+        Membership.objects.create(user=user, organisation=organisation)

@@ -1,0 +1,50 @@
+"""A chart is defined once: drawn in the page by plotly.js, exported as SVG for PDFs."""
+
+import json
+
+import plotly.graph_objects as go
+from django.template import Context, Template
+
+from reporting.charts import Chart, ChartTable, chart_svg
+
+
+def _chart() -> Chart:
+    return Chart(
+        key="votes",
+        title="Stemmen </script><b>",
+        figure=go.Figure(go.Bar(x=["Eens", "Oneens"], y=[7, 2])),
+        table=ChartTable(columns=["Antwoord", "Aantal"], rows=[["Eens", 7], ["Oneens", 2]]),
+    )
+
+
+def test_render_chart_embeds_the_figure_as_json_and_the_numbers_as_a_table():
+    html = Template("{% load reporting %}{% render_chart chart %}").render(
+        Context({"chart": _chart()})
+    )
+    assert 'data-chart="chart-votes-data"' in html
+    start = html.index('<script id="chart-votes-data" type="application/json">') + len(
+        '<script id="chart-votes-data" type="application/json">'
+    )
+    figure = json.loads(html[start : html.index("</script>", start)])
+    assert figure["data"][0]["y"] == [7, 2]
+    assert '<th scope="row">Eens</th>' in html
+    assert "</script><b>" not in html  # the title is escaped
+
+
+def test_chart_svg_exports_a_vector_image_through_chromium():
+    svg = chart_svg(_chart())
+    assert svg is not None, (
+        "Chromium must be installed for the test suite (apt-get install chromium)"
+    )
+    assert svg.lstrip().startswith(b"<svg")
+    assert b"Oneens" in svg
+
+
+def test_engagement_summary_pdf_contains_the_chart_as_a_vector_image(world):
+    from engagements.reports import engagement_summary_pdf_bytes
+    from tests.pdf_text import pdf_image_count
+
+    pdf = engagement_summary_pdf_bytes(
+        engagement=world.engagement, user=world.users["consultant_on"]
+    )
+    assert pdf_image_count(pdf) >= 1

@@ -1,0 +1,90 @@
+"""Reports may load only the project's own static and media files."""
+
+import pytest
+from django.template import Context, Template
+
+from reporting.pdf import REPORT_BASE_URL, PortalURLFetcher, ResourceRefused, html_to_pdf
+from tests.pdf_text import pdf_image_count, pdf_text
+
+
+def test_fetcher_serves_the_shared_print_stylesheet():
+    response = PortalURLFetcher().fetch(REPORT_BASE_URL + "static/css/print.css")
+    assert b"@page" in response.read()
+    assert response.content_type == "text/css"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/tracker.png",
+        "http://127.0.0.1:8000/static/css/print.css",
+        "file:///etc/passwd",
+        REPORT_BASE_URL + "static/../../etc/passwd",
+        REPORT_BASE_URL + "media/../rucphen_portal/settings.py",
+        REPORT_BASE_URL + "beheer/",
+    ],
+)
+def test_fetcher_refuses_everything_else(url):
+    with pytest.raises((ResourceRefused, ValueError)):
+        PortalURLFetcher().fetch(url)
+
+
+def test_fetcher_serves_media_files(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "logos").mkdir()
+    (tmp_path / "logos" / "logo.png").write_bytes(b"\x89PNG fake")
+    response = PortalURLFetcher().fetch(REPORT_BASE_URL + "media/logos/logo.png")
+    assert response.read() == b"\x89PNG fake"
+
+
+def test_a_report_with_outside_resources_renders_without_them(tmp_path):
+    from PIL import Image
+
+    secret = tmp_path / "secret.png"
+    Image.new("RGB", (8, 8), "red").save(secret)  # a real image: it would show if fetched
+    html = (
+        '<html><head><link rel="stylesheet" href="/static/css/print.css"></head><body>'
+        "<h1>Bijlage</h1>"
+        '<img src="https://example.org/tracker.png" alt="x">'
+        f'<img src="file://{secret}" alt="y">'
+        "</body></html>"
+    )
+    pdf = html_to_pdf(html)
+    assert "Bijlage" in pdf_text(pdf)
+    assert pdf_image_count(pdf) == 0
+
+
+def test_pdf_chart_tag_falls_back_to_a_table_without_chromium(settings):
+    import plotly.graph_objects as go
+
+    from reporting import charts
+    from reporting.charts import Chart, ChartTable
+
+    settings.CHROMIUM_PATH = "/nonexistent/chromium"
+    chart = Chart(
+        key="t",
+        title="Antwoorden per stelling",
+        figure=go.Figure(go.Bar(x=[1, 2], y=[3, 4])),
+        table=ChartTable(columns=["Stelling", "Aantal"], rows=[["Eens", 3], ["Oneens", 4]]),
+    )
+    fresh = charts._KaleidoServer()
+    original = charts._kaleido
+    charts._kaleido = fresh
+    try:
+        html = Template("{% load reporting %}{% pdf_chart chart %}").render(
+            Context({"chart": chart})
+        )
+    finally:
+        charts._kaleido = original
+    assert "Chromium ontbreekt" in html
+    assert '<th scope="row">Eens</th>' in html and "<td>4</td>" in html
+    assert "<img" not in html
+
+
+def test_check_warns_when_chromium_is_missing(settings):
+    from reporting.checks import chromium_for_charts
+
+    settings.CHROMIUM_PATH = "/nonexistent/chromium"
+    assert [message.id for message in chromium_for_charts(None)] == ["reporting.W001"]
+    settings.CHROMIUM_PATH = ""
+    assert chromium_for_charts(None) == []
