@@ -86,3 +86,20 @@ def get_organisation_for_manager(user: User, pk: int) -> Organisation:
     if not can_create_engagements(user):
         raise PermissionDenied
     return organisation
+
+
+def get_engagement_for_administrator(user: User, pk: int) -> Engagement:
+    """Export and deletion are for administrators only (404 for those who cannot see it)."""
+    engagement = get_engagement_for_viewer(user, pk)
+    if not user.is_administrator:
+        raise PermissionDenied
+    return engagement
+
+
+def can_read_audit_log(user: User) -> bool:
+    return user.is_authenticated and (user.is_administrator or user.role == Role.CONSULTANT)
+
+
+def require_audit_reader(user: User) -> None:
+    if not can_read_audit_log(user):
+        raise PermissionDenied

@@ -59,3 +59,21 @@ class EngagementForm(forms.ModelForm):
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", _("The end date cannot be before the start date."))
         return cleaned
+
+
+class EngagementDeleteForm(forms.Form):
+    confirm_title = forms.CharField(
+        label=_("Type the title of the engagement to confirm"),
+        max_length=200,
+        help_text=_("Deleting cannot be undone. Download the archive first if you need it."),
+    )
+
+    def __init__(self, *args, engagement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.engagement = engagement
+
+    def clean_confirm_title(self):
+        value = self.cleaned_data["confirm_title"].strip()
+        if value != self.engagement.title:
+            raise forms.ValidationError(_("This is not the title of the engagement."))
+        return value

@@ -120,6 +120,17 @@ class Engagement(models.Model):
         ),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    closed_at = models.DateTimeField(
+        _("closed at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when the engagement is completed or archived; starts the retention period."
+        ),
+    )
+    personal_data_purged_at = models.DateTimeField(
+        _("personal data deleted at"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("engagement")
@@ -146,3 +157,50 @@ class Engagement(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("engagements:engagement_detail", kwargs={"pk": self.pk})
+
+
+class AuditAction(models.TextChoices):
+    EXPORT = "export", _("Exported")
+    DELETE = "delete", _("Deleted")
+    PURGE_PERSONAL_DATA = "purge_personal_data", _("Personal data deleted")
+    PURGE_UNFINISHED = "purge_unfinished", _("Unfinished responses deleted")
+
+
+class AuditEvent(models.Model):
+    """Who did what to an engagement's data, and when. Outlives the engagement."""
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    actor_name = models.CharField(_("who (name)"), max_length=200)
+    action = models.CharField(_("what"), max_length=40, choices=AuditAction.choices)
+    engagement = models.ForeignKey(
+        Engagement,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+        verbose_name=_("engagement"),
+    )
+    engagement_label = models.CharField(_("engagement (name)"), max_length=400, blank=True)
+    detail = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(action__in=AuditAction.values),
+                name="engagements_auditevent_action_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name}: {self.get_action_display()}"

@@ -1,10 +1,12 @@
 """Reads for organisations and engagements."""
 
-from django.db.models import Count, QuerySet
+import datetime
+
+from django.db.models import Count, Q, QuerySet
 
 from accounts.models import User
 from engagements.access import engagements_visible_to, organisations_visible_to
-from engagements.models import Engagement, Organisation
+from engagements.models import AuditEvent, Engagement, Organisation
 
 
 def engagement_list_for_user(*, user: User) -> QuerySet[Engagement]:
@@ -28,3 +30,37 @@ def organisation_list_for_user(*, user: User) -> QuerySet[Organisation]:
 
 def engagement_consultant_names(*, engagement: Engagement) -> list[str]:
     return [str(user) for user in engagement.consultants.order_by("last_name", "username")]
+
+
+def months_before(moment: datetime.datetime, months: int) -> datetime.datetime:
+    """The same day and time ``months`` calendar months earlier (clamped to the month's end)."""
+    month_index = moment.year * 12 + (moment.month - 1) - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for day in range(moment.day, 27, -1):
+        try:
+            return moment.replace(year=year, month=month, day=day)
+        except ValueError:
+            continue
+    return moment.replace(year=year, month=month, day=min(moment.day, 28))
+
+
+def engagements_due_for_personal_data_purge(
+    *, now: datetime.datetime, months: int
+) -> QuerySet[Engagement]:
+    """Closed engagements whose retention period has passed and whose data is not purged yet."""
+    return Engagement.objects.filter(
+        closed_at__isnull=False,
+        closed_at__lte=months_before(now, months),
+        personal_data_purged_at__isnull=True,
+    ).order_by("pk")
+
+
+def audit_events_for_user(*, user: User, engagement: Engagement | None = None):
+    """Audit events a user may read: administrators all, consultants their engagements'."""
+    events = AuditEvent.objects.select_related("engagement", "engagement__organisation")
+    if engagement is not None:
+        events = events.filter(engagement=engagement)
+    if not user.is_administrator:
+        events = events.filter(Q(engagement__consultants=user)).distinct()
+    return events.order_by("-created_at", "-pk")

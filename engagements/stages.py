@@ -43,6 +43,17 @@ class Stage:
     title: str
     description: str
     status: Callable  # (engagement, user) -> StageStatus
+    # Privacy hooks (AVG), all optional:
+    # export(engagement) -> JSON-serialisable dict of the stage's data for the archive;
+    export: Callable | None = None
+    # reports(engagement, user) -> list of (filename, pdf bytes) for the archive;
+    reports: Callable | None = None
+    # purge_unfinished(cutoff: datetime) -> number of unfinished responses deleted
+    # that were last changed before the cutoff;
+    purge_unfinished: Callable | None = None
+    # purge_personal_data(engagement) -> number of records whose personal data
+    # (names, e-mail addresses) was deleted.
+    purge_personal_data: Callable | None = None
 
 
 _registry: dict[str, Stage] = {}

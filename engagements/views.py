@@ -6,9 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from engagements import access, services
-from engagements.forms import EngagementForm, OrganisationForm
+from engagements.forms import EngagementDeleteForm, EngagementForm, OrganisationForm
 from engagements.reports import engagement_summary_pdf_bytes
 from engagements.selectors import (
+    audit_events_for_user,
     engagement_consultant_names,
     engagement_list_for_user,
     organisation_list_for_user,
@@ -41,6 +42,7 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "stages": stage_statuses(engagement=engagement, user=request.user),
             "consultant_names": engagement_consultant_names(engagement=engagement),
             "can_manage": access.can_manage_engagement(request.user, engagement),
+            "is_administrator": request.user.is_administrator,
         },
     )
 
@@ -180,3 +182,33 @@ def organisation_logo(request: HttpRequest, pk: int) -> FileResponse:
     except FileNotFoundError:
         raise Http404 from None
     return FileResponse(handle)
+
+
+@login_required
+def engagement_export(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement = access.get_engagement_for_administrator(request.user, pk)
+    archive = services.engagement_export(engagement=engagement, actor=request.user)
+    response = HttpResponse(archive, content_type="application/zip")
+    filename = _("engagement-%(pk)s-archive.zip") % {"pk": engagement.pk}
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def engagement_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement = access.get_engagement_for_administrator(request.user, pk)
+    form = EngagementDeleteForm(request.POST or None, engagement=engagement)
+    if request.method == "POST" and form.is_valid():
+        services.engagement_delete(engagement=engagement, actor=request.user)
+        messages.success(request, _("The engagement and all its data have been deleted."))
+        return redirect("engagements:home")
+    return render(
+        request, "engagements/engagement_delete.html", {"engagement": engagement, "form": form}
+    )
+
+
+@login_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    access.require_audit_reader(request.user)
+    events = list(audit_events_for_user(user=request.user)[:200])
+    return render(request, "engagements/audit_log.html", {"events": events})

@@ -248,6 +248,13 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "rucphen_portal.views.csrf_failure"
 
+# --- Privacy (AVG): retention, enforced daily by `manage.py purge_expired` ----------
+# Unfinished survey and baseline responses are deleted after this many days.
+RETENTION_UNFINISHED_DAYS = env_int("RETENTION_UNFINISHED_DAYS", 30)
+# Personal data of an engagement (invitees, participant names, ambassadors) is deleted
+# this many months after the engagement is completed or archived.
+RETENTION_PERSONAL_DATA_MONTHS = env_int("RETENTION_PERSONAL_DATA_MONTHS", 12)
+
 # --- Reports and charts -----------------------------------------------------
 # Path to a Chromium binary for chart images in PDFs; found on PATH when empty.
 CHROMIUM_PATH = env_str("CHROMIUM_PATH")

@@ -41,6 +41,41 @@ CASES = [
         expected=view_matrix(),
     ),
     UrlCase(
+        "engagements:engagement_export",
+        kwargs=lambda w: {"pk": w.engagement.pk},
+        expected={
+            "anonymous": LOGIN,
+            "staff_a": 403,
+            "staff_b": 404,
+            "consultant_on": 403,
+            "consultant_off": 404,
+            "admin": 200,
+        },
+    ),
+    UrlCase(
+        "engagements:engagement_delete",
+        kwargs=lambda w: {"pk": w.engagement.pk},
+        expected={
+            "anonymous": LOGIN,
+            "staff_a": 403,
+            "staff_b": 404,
+            "consultant_on": 403,
+            "consultant_off": 404,
+            "admin": 200,
+        },
+    ),
+    UrlCase(
+        "engagements:audit_log",
+        expected={
+            "anonymous": LOGIN,
+            "staff_a": 403,
+            "staff_b": 403,
+            "consultant_on": 200,
+            "consultant_off": 200,
+            "admin": 200,
+        },
+    ),
+    UrlCase(
         "engagements:organisation_list",
         expected={
             "anonymous": LOGIN,
