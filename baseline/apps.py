@@ -7,6 +7,9 @@ class BaselineConfig(AppConfig):
     verbose_name = _("Baseline measurement")
 
     def ready(self) -> None:
+        from baseline.demo import seed
         from baseline.stage import register
+        from engagements.demo import DemoSeeder, register_demo_seeder
 
         register()
+        register_demo_seeder(DemoSeeder(order=30, name="baseline", seed=seed))

@@ -376,7 +376,12 @@ class Respondent(models.Model):
 
     @property
     def label(self) -> str:
-        return _("Respondent %(number)s") % {"number": self.number}
+        return self.label_for(self.number)
+
+    @staticmethod
+    def label_for(number: int) -> str:
+        """The anonymous label under which a respondent appears in results."""
+        return _("Respondent %(number)s") % {"number": number}
 
 
 class Answer(models.Model):

@@ -1,9 +1,31 @@
 """Reads of the baseline app.
 
-The contract the roadmap relies on is ``baseline_for_roadmap``.
+The contract the roadmap relies on is ``baseline_for_roadmap``. Results are computed in a
+fixed number of queries, whatever the number of respondents: answers are read as plain
+value rows and aggregated in Python.
 """
 
-from dataclasses import dataclass
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from baseline.models import (
+    Answer,
+    AnswerOption,
+    Assessment,
+    AssessmentStatus,
+    Dimension,
+    DimensionScore,
+    Level,
+    MaturityModel,
+    ModelVersion,
+    Question,
+    Respondent,
+    RespondentRole,
+)
+from baseline.services import EXCHANGE_FORMAT
 
 # The keys of the default maturity model's seven dimensions, in order. Other stages
 # (vision statements, the roadmap's action catalogue) refer to dimensions by these keys.
@@ -16,6 +38,11 @@ DEFAULT_DIMENSION_KEYS = (
     "use",  # gebruik en analyse
     "responsible",  # verantwoord gebruik
 )
+
+# Respondents whose own medians for a dimension lie this many levels apart disagree.
+DISAGREEMENT_RANGE = 2
+# Peer comparison is shown only with at least this many other organisations.
+MIN_PEER_ORGANISATIONS = 3
 
 
 @dataclass(frozen=True)
@@ -33,7 +60,527 @@ class BaselineForRoadmap:
     dimensions: list[DimensionLevel]
 
 
+# --- Models ----------------------------------------------------------------------------
+
+
+def model_list() -> QuerySet[MaturityModel]:
+    return MaturityModel.objects.annotate(version_count=Count("versions")).order_by("name")
+
+
+def model_versions(*, model: MaturityModel) -> QuerySet[ModelVersion]:
+    return model.versions.annotate(assessment_count=Count("assessments")).order_by("-number")
+
+
+def version_list() -> QuerySet[ModelVersion]:
+    return ModelVersion.objects.select_related("model").order_by("model__name", "-number")
+
+
+def version_structure(*, version_id: int) -> ModelVersion:
+    """A version with its levels, dimensions, descriptors, questions and options prefetched."""
+    return (
+        ModelVersion.objects.select_related("model")
+        .prefetch_related(
+            Prefetch("levels", queryset=Level.objects.order_by("number")),
+            Prefetch(
+                "dimensions",
+                queryset=Dimension.objects.order_by("order").prefetch_related(
+                    "descriptors",
+                    Prefetch(
+                        "questions",
+                        queryset=Question.objects.order_by("order").prefetch_related(
+                            Prefetch("options", queryset=AnswerOption.objects.order_by("level"))
+                        ),
+                    ),
+                ),
+            ),
+        )
+        .get(pk=version_id)
+    )
+
+
+def model_version_export(*, version: ModelVersion) -> dict:
+    """The version in the JSON exchange format that ``model_import`` reads."""
+    version = version_structure(version_id=version.pk)
+    return {
+        "format": EXCHANGE_FORMAT,
+        "format_version": 1,
+        "model": {
+            "key": version.model.key,
+            "name": version.model.name,
+            "description": version.model.description,
+        },
+        "version": {"number": version.number, "changelog": version.changelog},
+        "levels": [
+            {"number": level.number, "name": level.name, "description": level.description}
+            for level in version.levels.all()
+        ],
+        "dimensions": [
+            {
+                "key": dimension.key,
+                "name": dimension.name,
+                "description": dimension.description,
+                "sources": dimension.sources,
+                "descriptors": [
+                    descriptor.description
+                    for descriptor in sorted(dimension.descriptors.all(), key=lambda d: d.level)
+                ],
+                "questions": [
+                    {
+                        "key": question.key,
+                        "text": question.text,
+                        "help_text": question.help_text,
+                        "options": [option.text for option in question.options.all()],
+                    }
+                    for question in dimension.questions.all()
+                ],
+            }
+            for dimension in version.dimensions.all()
+        ],
+    }
+
+
+# --- Assessments -----------------------------------------------------------------------
+
+
+def assessment_list(*, engagement) -> QuerySet[Assessment]:
+    return (
+        Assessment.objects.filter(engagement=engagement)
+        .select_related("version__model")
+        .annotate(
+            respondent_count=Count("respondents", distinct=True),
+            submitted_count=Count(
+                "respondents", filter=Q(respondents__submitted_at__isnull=False), distinct=True
+            ),
+        )
+        .order_by("-measured_on", "-pk")
+    )
+
+
+def assessment_respondents(*, assessment: Assessment) -> list[Respondent]:
+    return list(
+        assessment.respondents.annotate(
+            answer_count=Count("answers", filter=Q(answers__level__isnull=False))
+            + Count("answers", filter=Q(answers__dont_know=True))
+        ).order_by("number")
+    )
+
+
+@dataclass
+class RespondentProgress:
+    respondent: Respondent
+    dimensions: list[Dimension]
+    answers: dict[int, Answer]  # by question id
+    question_count: int
+    answered_count: int
+
+    def dimension_done(self, dimension: Dimension) -> bool:
+        return all(self.is_answered(question.pk) for question in dimension.questions.all())
+
+    def is_answered(self, question_id: int) -> bool:
+        answer = self.answers.get(question_id)
+        return answer is not None and (answer.level is not None or answer.dont_know)
+
+    def first_open_dimension(self) -> Dimension | None:
+        for dimension in self.dimensions:
+            if not self.dimension_done(dimension):
+                return dimension
+        return None
+
+    def unanswered(self) -> list[tuple[Dimension, Question]]:
+        return [
+            (dimension, question)
+            for dimension in self.dimensions
+            for question in dimension.questions.all()
+            if not self.is_answered(question.pk)
+        ]
+
+
+def respondent_by_token(*, token: str) -> Respondent | None:
+    return (
+        Respondent.objects.select_related("assessment__engagement__organisation", "assessment")
+        .filter(token=token)
+        .first()
+    )
+
+
+def respondent_progress(*, respondent: Respondent) -> RespondentProgress:
+    dimensions = list(
+        Dimension.objects.filter(version_id=respondent.assessment.version_id)
+        .order_by("order")
+        .prefetch_related(
+            Prefetch(
+                "questions",
+                queryset=Question.objects.order_by("order").prefetch_related(
+                    Prefetch("options", queryset=AnswerOption.objects.order_by("level"))
+                ),
+            )
+        )
+    )
+    answers = {answer.question_id: answer for answer in respondent.answers.all()}
+    question_count = sum(len(dimension.questions.all()) for dimension in dimensions)
+    progress = RespondentProgress(
+        respondent=respondent,
+        dimensions=dimensions,
+        answers=answers,
+        question_count=question_count,
+        answered_count=0,
+    )
+    progress.answered_count = sum(1 for qid in answers if progress.is_answered(qid))
+    return progress
+
+
+# --- Results ---------------------------------------------------------------------------
+
+
+def _median(values: list[float]) -> float | None:
+    return float(statistics.median(values)) if values else None
+
+
+def _round_level(value: float | None) -> int | None:
+    # Round half up (2.5 → 3): Python's round() would round half to even.
+    return None if value is None else int(value + 0.5)
+
+
+@dataclass
+class DimensionResult:
+    dimension: Dimension
+    median: float | None
+    respondent_medians: list[tuple[str, float]]  # (anonymous label, median)
+    spread_min: float | None
+    spread_max: float | None
+    dont_know_count: int
+    answer_count: int
+    target_level: int | None
+    consensus_level: int | None
+    consensus_reason: str
+    previous_level: int | None = None
+    peer_median: float | None = None
+    descriptors: dict[int, str] = field(default_factory=dict)
+    quotes: list[str] = field(default_factory=list)
+    level_names: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def median_level(self) -> int | None:
+        return _round_level(self.median)
+
+    @property
+    def current_level(self) -> int | None:
+        """The agreed level when there is one, else the rounded median."""
+        return self.consensus_level if self.consensus_level is not None else self.median_level
+
+    @property
+    def current_description(self) -> str:
+        return self.descriptors.get(self.current_level, "") if self.current_level else ""
+
+    @property
+    def current_level_name(self) -> str:
+        return self.level_names.get(self.current_level, "") if self.current_level else ""
+
+    @property
+    def spread(self) -> float | None:
+        if self.spread_min is None:
+            return None
+        return self.spread_max - self.spread_min
+
+    @property
+    def disagreement(self) -> bool:
+        return self.spread is not None and self.spread >= DISAGREEMENT_RANGE
+
+    @property
+    def gap(self) -> int | None:
+        if self.target_level is None or self.current_level is None:
+            return None
+        return self.target_level - self.current_level
+
+    @property
+    def progress(self) -> int | None:
+        if self.previous_level is None or self.current_level is None:
+            return None
+        return self.current_level - self.previous_level
+
+
+@dataclass
+class RoleBreakdown:
+    role_label: str
+    respondent_count: int
+    medians: list[float | None]  # per dimension, in order
+
+
+@dataclass
+class AssessmentResults:
+    assessment: Assessment
+    levels: list[Level]
+    dimensions: list[DimensionResult]
+    respondent_count: int  # invited
+    submitted_count: int
+    previous: Assessment | None
+    peer_organisation_count: int
+    role_breakdown: list[RoleBreakdown]
+    hidden_role_count: int  # roles left out by the small-group rule
+    min_group_size: int
+
+    @property
+    def peer_shown(self) -> bool:
+        return self.peer_organisation_count >= MIN_PEER_ORGANISATIONS
+
+    @property
+    def overall_level(self) -> float | None:
+        """A secondary figure only: the median of the dimensions' current levels."""
+        values = [d.current_level for d in self.dimensions if d.current_level is not None]
+        return _median(values)
+
+    @property
+    def respondent_labels(self) -> list[str]:
+        labels: list[str] = []
+        for result in self.dimensions:
+            for label, _value in result.respondent_medians:
+                if label not in labels:
+                    labels.append(label)
+        return labels
+
+    @property
+    def disagreements(self) -> list[DimensionResult]:
+        return [result for result in self.dimensions if result.disagreement]
+
+    @property
+    def has_targets(self) -> bool:
+        return any(result.target_level is not None for result in self.dimensions)
+
+    @property
+    def level_names(self) -> dict[int, str]:
+        return {level.number: level.name for level in self.levels}
+
+
+def _answer_rows(assessment_ids: list[int]) -> list[tuple]:
+    """(assessment id, respondent id, respondent number, role, dimension id, level,
+    don't know, comment, may quote) of submitted respondents, in one query."""
+    if not assessment_ids:
+        return []
+    return list(
+        Answer.objects.filter(
+            respondent__assessment_id__in=assessment_ids,
+            respondent__submitted_at__isnull=False,
+        ).values_list(
+            "respondent__assessment_id",
+            "respondent_id",
+            "respondent__number",
+            "respondent__role",
+            "question__dimension_id",
+            "level",
+            "dont_know",
+            "comment",
+            "may_quote",
+        )
+    )
+
+
+def _dimension_medians(rows: list[tuple], dimension_ids: list[int]) -> dict[int, float | None]:
+    levels = defaultdict(list)
+    for row in rows:
+        if row[5] is not None:
+            levels[row[4]].append(row[5])
+    return {dimension_id: _median(levels[dimension_id]) for dimension_id in dimension_ids}
+
+
+def _current_levels(
+    rows: list[tuple], dimensions: list[Dimension], consensus: dict[int, int | None]
+) -> dict[str, int | None]:
+    """Per dimension key: the consensus level if set, else the rounded median."""
+    medians = _dimension_medians(rows, [d.pk for d in dimensions])
+    result = {}
+    for dimension in dimensions:
+        agreed = consensus.get(dimension.pk)
+        result[dimension.key] = (
+            agreed if agreed is not None else _round_level(medians[dimension.pk])
+        )
+    return result
+
+
+def previous_assessment(*, assessment: Assessment) -> Assessment | None:
+    """The latest completed earlier measurement of the same engagement and model version."""
+    return (
+        Assessment.objects.filter(
+            engagement_id=assessment.engagement_id,
+            version_id=assessment.version_id,
+            status=AssessmentStatus.CLOSED,
+            measured_on__lt=assessment.measured_on,
+        )
+        .order_by("-measured_on", "-pk")
+        .first()
+    )
+
+
+def _peer_assessment_ids(assessment: Assessment) -> list[int]:
+    """Each other organisation's latest completed assessment on the same version."""
+    rows = (
+        Assessment.objects.filter(version_id=assessment.version_id, status=AssessmentStatus.CLOSED)
+        .exclude(engagement__organisation_id=assessment.engagement.organisation_id)
+        .order_by("engagement__organisation_id", "-measured_on", "-pk")
+        .values_list("pk", "engagement__organisation_id")
+    )
+    latest: dict[int, int] = {}
+    for pk, organisation_id in rows:
+        latest.setdefault(organisation_id, pk)
+    return list(latest.values())
+
+
+def assessment_results(*, assessment: Assessment) -> AssessmentResults:
+    """Everything the results page, the report and the roadmap need, in a fixed number of
+    queries."""
+    version_id = assessment.version_id
+    levels = list(Level.objects.filter(version_id=version_id).order_by("number"))
+    dimensions = list(
+        Dimension.objects.filter(version_id=version_id)
+        .order_by("order")
+        .prefetch_related("descriptors")
+    )
+    dimension_ids = [d.pk for d in dimensions]
+    scores = {s.dimension_id: s for s in DimensionScore.objects.filter(assessment=assessment)}
+    counts = assessment.respondents.aggregate(
+        invited=Count("pk"), submitted=Count("pk", filter=Q(submitted_at__isnull=False))
+    )
+
+    previous = previous_assessment(assessment=assessment)
+    peer_ids = _peer_assessment_ids(assessment)
+    other_ids = ([previous.pk] if previous else []) + peer_ids
+    all_rows = _answer_rows([assessment.pk, *other_ids])
+    rows_by_assessment: dict[int, list[tuple]] = defaultdict(list)
+    for row in all_rows:
+        rows_by_assessment[row[0]].append(row)
+    other_consensus: dict[int, dict[int, int | None]] = defaultdict(dict)
+    for assessment_id, dimension_id, level in DimensionScore.objects.filter(
+        assessment_id__in=other_ids
+    ).values_list("assessment_id", "dimension_id", "consensus_level"):
+        other_consensus[assessment_id][dimension_id] = level
+
+    rows = rows_by_assessment[assessment.pk]
+    by_dimension: dict[int, list[float]] = defaultdict(list)
+    by_respondent: dict[tuple[int, int], list[float]] = defaultdict(list)
+    numbers: dict[int, int] = {}
+    roles: dict[int, str] = {}
+    dont_know: dict[int, int] = defaultdict(int)
+    quotes: dict[int, list[str]] = defaultdict(list)
+    for _aid, respondent_id, number, role, dimension_id, level, unknown, comment, quote in rows:
+        numbers[respondent_id] = number
+        roles[respondent_id] = role
+        if level is not None:
+            by_dimension[dimension_id].append(level)
+            by_respondent[(dimension_id, respondent_id)].append(level)
+        if unknown:
+            dont_know[dimension_id] += 1
+        if quote and comment:
+            quotes[dimension_id].append(comment)
+
+    respondent_ids = sorted(numbers, key=numbers.get)
+    level_names = {level.number: level.name for level in levels}
+    previous_levels = (
+        _current_levels(rows_by_assessment[previous.pk], dimensions, other_consensus[previous.pk])
+        if previous
+        else {}
+    )
+    peer_levels: dict[str, list[int]] = defaultdict(list)
+    for peer_id in peer_ids:
+        for key, level in _current_levels(
+            rows_by_assessment[peer_id], dimensions, other_consensus[peer_id]
+        ).items():
+            if level is not None:
+                peer_levels[key].append(level)
+    peer_shown = len(peer_ids) >= MIN_PEER_ORGANISATIONS
+
+    results = []
+    for dimension in dimensions:
+        respondent_medians = []
+        for respondent_id in respondent_ids:
+            values = by_respondent.get((dimension.pk, respondent_id))
+            if values:
+                label = Respondent.label_for(numbers[respondent_id])
+                respondent_medians.append((label, _median(values)))
+        medians_only = [value for _label, value in respondent_medians]
+        score = scores.get(dimension.pk)
+        results.append(
+            DimensionResult(
+                dimension=dimension,
+                median=_median(by_dimension[dimension.pk]),
+                respondent_medians=respondent_medians,
+                spread_min=min(medians_only) if medians_only else None,
+                spread_max=max(medians_only) if medians_only else None,
+                dont_know_count=dont_know[dimension.pk],
+                answer_count=len(by_dimension[dimension.pk]) + dont_know[dimension.pk],
+                target_level=score.target_level if score else None,
+                consensus_level=score.consensus_level if score else None,
+                consensus_reason=score.consensus_reason if score else "",
+                previous_level=previous_levels.get(dimension.key),
+                peer_median=_median(peer_levels[dimension.key]) if peer_shown else None,
+                descriptors={d.level: d.description for d in dimension.descriptors.all()},
+                quotes=quotes[dimension.pk],
+                level_names=level_names,
+            )
+        )
+
+    # Breakdown by role, only for groups of at least the engagement's minimum size.
+    min_group = assessment.engagement.min_group_size
+    members: dict[str, list[int]] = defaultdict(list)
+    for respondent_id in respondent_ids:
+        members[roles[respondent_id]].append(respondent_id)
+    breakdown = []
+    hidden = 0
+    for role in RespondentRole:
+        group = members.get(role.value, [])
+        if not group:
+            continue
+        if len(group) < min_group:
+            hidden += 1
+            continue
+        medians = []
+        for dimension_id in dimension_ids:
+            values = [
+                level for rid in group for level in by_respondent.get((dimension_id, rid), [])
+            ]
+            medians.append(_median(values))
+        breakdown.append(
+            RoleBreakdown(role_label=role.label, respondent_count=len(group), medians=medians)
+        )
+
+    return AssessmentResults(
+        assessment=assessment,
+        levels=levels,
+        dimensions=results,
+        respondent_count=counts["invited"],
+        submitted_count=counts["submitted"],
+        previous=previous,
+        peer_organisation_count=len(peer_ids),
+        role_breakdown=breakdown,
+        hidden_role_count=hidden,
+        min_group_size=min_group,
+    )
+
+
+def latest_completed_assessment(*, engagement) -> Assessment | None:
+    return (
+        Assessment.objects.filter(engagement=engagement, status=AssessmentStatus.CLOSED)
+        .select_related("engagement__organisation", "version")
+        .order_by("-measured_on", "-pk")
+        .first()
+    )
+
+
 def baseline_for_roadmap(*, engagement) -> BaselineForRoadmap | None:
     """Current and target level per dimension of the engagement's latest completed
-    assessment, or None without one. Implemented by the baseline issue."""
-    return None
+    assessment, or None without one."""
+    assessment = latest_completed_assessment(engagement=engagement)
+    if assessment is None:
+        return None
+    results = assessment_results(assessment=assessment)
+    return BaselineForRoadmap(
+        model_version_id=assessment.version_id,
+        assessment_id=assessment.pk,
+        dimensions=[
+            DimensionLevel(
+                key=result.dimension.key,
+                name=result.dimension.name,
+                current_level=result.current_level,
+                target_level=result.target_level,
+            )
+            for result in results.dimensions
+        ],
+    )

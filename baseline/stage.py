@@ -1,12 +1,60 @@
 """How this stage reports its status on the engagement page (see engagements.stages)."""
 
-from django.utils.translation import gettext_lazy as _
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from engagements.stages import Stage, StageState, StageStatus, register_stage
+from engagements.access import can_manage_engagement
+from engagements.stages import Stage, StageLink, StageState, StageStatus, register_stage
 
 
 def status(engagement, user) -> StageStatus:
-    return StageStatus(state=StageState.UNAVAILABLE, summary=_("This stage is not available yet."))
+    from baseline.models import Assessment, AssessmentStatus
+
+    latest = (
+        Assessment.objects.filter(engagement=engagement)
+        .annotate(
+            invited=Count("respondents"),
+            submitted=Count("respondents", filter=Q(respondents__submitted_at__isnull=False)),
+        )
+        .order_by("-measured_on", "-pk")
+        .first()
+    )
+    list_link = StageLink(
+        label=_("Measurements"),
+        url=reverse("baseline:assessment_list", kwargs={"engagement_pk": engagement.pk}),
+    )
+    if latest is None:
+        links = (list_link,) if can_manage_engagement(user, engagement) else ()
+        return StageStatus(
+            state=StageState.NOT_STARTED,
+            summary=_("No measurement has been started yet."),
+            links=links,
+        )
+    results_link = StageLink(
+        label=_("Results"),
+        url=reverse("baseline:assessment_results", kwargs={"pk": latest.pk}),
+    )
+    if latest.status == AssessmentStatus.CLOSED:
+        return StageStatus(
+            state=StageState.DONE,
+            summary=_("%(title)s completed by %(count)s respondents.")
+            % {"title": latest.title, "count": latest.submitted},
+            progress=1.0,
+            links=(results_link, list_link),
+        )
+    progress = latest.submitted / latest.invited if latest.invited else 0.0
+    return StageStatus(
+        state=StageState.IN_PROGRESS,
+        summary=_("%(submitted)s of %(invited)s respondents have completed %(title)s.")
+        % {"submitted": latest.submitted, "invited": latest.invited, "title": latest.title},
+        progress=min(progress, 0.95),
+        links=(
+            StageLink(label=_("Measurement"), url=latest.get_absolute_url()),
+            results_link,
+        ),
+    )
 
 
 def register() -> None:
@@ -14,8 +62,8 @@ def register() -> None:
         Stage(
             key="baseline",
             order=30,
-            title=_("Baseline measurement"),
-            description=_(
+            title=gettext_lazy("Baseline measurement"),
+            description=gettext_lazy(
                 "Where the organisation stands now, per dimension of data-driven working."
             ),
             status=status,

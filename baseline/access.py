@@ -1,0 +1,108 @@
+"""Who may do what in the baseline app: the one place that decides.
+
+Built on the engagement rules (engagements.access): an assessment is visible to whoever
+may see its engagement and managed by whoever may manage it. Maturity models are shared
+across engagements and edited by consultants and administrators. Respondents reach their
+questions only through their unguessable personal link.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from accounts.models import User
+from baseline.models import Assessment, MaturityModel, ModelVersion, Respondent
+from baseline.selectors import respondent_by_token
+from engagements.access import (
+    can_create_engagements,
+    can_manage_engagement,
+    get_engagement_for_manager,
+    get_engagement_for_viewer,
+)
+from engagements.models import Engagement
+
+
+def _assessment(pk: int) -> Assessment:
+    assessment = (
+        Assessment.objects.select_related("engagement__organisation", "version__model")
+        .filter(pk=pk)
+        .first()
+    )
+    if assessment is None:
+        raise Http404
+    return assessment
+
+
+def get_engagement_for_baseline_viewer(user: User, engagement_pk: int) -> Engagement:
+    return get_engagement_for_viewer(user, engagement_pk)
+
+
+def get_engagement_for_baseline_manager(user: User, engagement_pk: int) -> Engagement:
+    return get_engagement_for_manager(user, engagement_pk)
+
+
+def get_assessment_for_viewer(user: User, pk: int) -> Assessment:
+    """The assessment if the user may see its engagement, else 404."""
+    assessment = _assessment(pk)
+    assessment.engagement = get_engagement_for_viewer(user, assessment.engagement_id)
+    return assessment
+
+
+def get_assessment_for_manager(user: User, pk: int) -> Assessment:
+    """The assessment if the user may manage its engagement; 404 if unseen, else 403."""
+    assessment = _assessment(pk)
+    assessment.engagement = get_engagement_for_manager(user, assessment.engagement_id)
+    return assessment
+
+
+def can_manage_assessment(user: User, assessment: Assessment) -> bool:
+    return can_manage_engagement(user, assessment.engagement)
+
+
+def can_answer_as_staff(user: User, assessment: Assessment) -> bool:
+    return (
+        user.is_authenticated
+        and not user.is_administrator
+        and user.memberships.filter(organisation_id=assessment.engagement.organisation_id).exists()
+    )
+
+
+def get_assessment_for_staff_respondent(user: User, pk: int) -> Assessment:
+    """The assessment if the user works at its organisation (and may answer it), else
+    404 when unseen or 403."""
+    assessment = get_assessment_for_viewer(user, pk)
+    if not can_answer_as_staff(user, assessment):
+        raise PermissionDenied
+    return assessment
+
+
+def get_respondent_for_link(token: str) -> Respondent:
+    """The respondent behind a personal link, else 404 (the link is the credential)."""
+    respondent = respondent_by_token(token=token)
+    if respondent is None:
+        raise Http404
+    return respondent
+
+
+def can_manage_models(user: User) -> bool:
+    return can_create_engagements(user)
+
+
+def require_model_manager(user: User) -> None:
+    if not can_manage_models(user):
+        raise PermissionDenied
+
+
+def get_model_for_manager(user: User, pk: int) -> MaturityModel:
+    require_model_manager(user)
+    model = MaturityModel.objects.filter(pk=pk).first()
+    if model is None:
+        raise Http404
+    return model
+
+
+def get_version_for_manager(user: User, pk: int) -> ModelVersion:
+    require_model_manager(user)
+    version = ModelVersion.objects.select_related("model").filter(pk=pk).first()
+    if version is None:
+        raise Http404
+    return version

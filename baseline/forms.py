@@ -1,0 +1,204 @@
+import json
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from baseline.models import Assessment, Dimension, Respondent, RespondentRole
+from baseline.selectors import version_list
+from baseline.services import model_data_validate
+
+DONT_KNOW = "dk"
+MAX_IMPORT_BYTES = 1024 * 1024
+
+
+class AssessmentForm(forms.ModelForm):
+    class Meta:
+        model = Assessment
+        fields = ["title", "version", "measured_on"]
+        widgets = {"measured_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].queryset = version_list()
+        self.fields["version"].empty_label = None
+
+
+class RespondentInviteForm(forms.ModelForm):
+    class Meta:
+        model = Respondent
+        fields = ["name", "email", "role"]
+
+
+class RespondentJoinForm(forms.Form):
+    role = forms.ChoiceField(label=_("Your role"), choices=RespondentRole.choices)
+
+
+def answer_value(answer) -> str:
+    if answer is None:
+        return ""
+    if answer.dont_know:
+        return DONT_KNOW
+    return "" if answer.level is None else str(answer.level)
+
+
+class DimensionAnswersForm(forms.Form):
+    """One page of the questionnaire: every question of one dimension.
+
+    Each question is a radio group (one option per level plus "don't know"), a comment
+    and the consent to quote it. Field names carry the question id.
+    """
+
+    def __init__(self, *args, dimension: Dimension, answers: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dimension = dimension
+        self.questions = list(dimension.questions.all())
+        for question in self.questions:
+            answer = answers.get(question.pk)
+            choices = [(str(option.level), option.text) for option in question.options.all()]
+            choices.append((DONT_KNOW, _("Don't know")))
+            self.fields[f"q{question.pk}"] = forms.ChoiceField(
+                label=question.text,
+                choices=choices,
+                widget=forms.RadioSelect,
+                required=True,
+                initial=answer_value(answer),
+                error_messages={
+                    "required": _("Choose the answer that fits best, or “don't know”.")
+                },
+            )
+            self.fields[f"c{question.pk}"] = forms.CharField(
+                label=_("Comment or evidence (optional)"),
+                required=False,
+                max_length=4000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=answer.comment if answer else "",
+            )
+            self.fields[f"m{question.pk}"] = forms.BooleanField(
+                label=_("My comment may be quoted anonymously in the report"),
+                required=False,
+                initial=answer.may_quote if answer else False,
+            )
+
+    def question_rows(self):
+        return [
+            {
+                "question": question,
+                "answer": self[f"q{question.pk}"],
+                "comment": self[f"c{question.pk}"],
+                "may_quote": self[f"m{question.pk}"],
+            }
+            for question in self.questions
+        ]
+
+    def parsed_answers(self, *, data_source: dict):
+        """(question, level, don't know, comment, may quote) for each question, taken from
+        ``data_source`` (cleaned data, or the raw data when the page had errors, so that
+        nothing typed is lost)."""
+        for question in self.questions:
+            raw = data_source.get(f"q{question.pk}") or ""
+            valid_levels = {str(option.level) for option in question.options.all()}
+            level = int(raw) if raw in valid_levels else None
+            comment = (data_source.get(f"c{question.pk}") or "")[:4000]
+            may_quote = data_source.get(f"m{question.pk}") in (True, "on", "true", "1")
+            yield question, level, raw == DONT_KNOW, comment, may_quote
+
+
+class AutosaveForm(forms.Form):
+    """One answer, sent by the page's script on every change."""
+
+    question = forms.IntegerField(min_value=1)
+    answer = forms.CharField(required=False, max_length=4)
+    comment = forms.CharField(required=False, max_length=4000)
+    may_quote = forms.BooleanField(required=False)
+
+    def clean_answer(self):
+        value = self.cleaned_data["answer"]
+        if value and value != DONT_KNOW and not value.isdigit():
+            raise ValidationError(_("Choose one of the levels shown."))
+        return value
+
+
+class DimensionScoreForm(forms.Form):
+    """Target and consensus level for one dimension (one of a formset-like list)."""
+
+    def __init__(self, *args, dimension: Dimension, level_choices, score=None, **kwargs):
+        kwargs.setdefault("prefix", f"d{dimension.pk}")
+        super().__init__(*args, **kwargs)
+        self.dimension = dimension
+        choices = [("", _("Not set")), *level_choices]
+        self.fields["target_level"] = forms.TypedChoiceField(
+            label=_("Target level"),
+            choices=choices,
+            coerce=int,
+            empty_value=None,
+            required=False,
+            initial=score.target_level if score else "",
+        )
+        self.fields["consensus_level"] = forms.TypedChoiceField(
+            label=_("Agreed level (consensus)"),
+            choices=choices,
+            coerce=int,
+            empty_value=None,
+            required=False,
+            initial=score.consensus_level if score else "",
+        )
+        self.fields["consensus_reason"] = forms.CharField(
+            label=_("Reason for the agreed level"),
+            required=False,
+            max_length=2000,
+            widget=forms.Textarea(attrs={"rows": 2}),
+            initial=score.consensus_reason if score else "",
+        )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("consensus_level") is not None
+            and not (data.get("consensus_reason") or "").strip()
+        ):
+            self.add_error("consensus_reason", _("Give the reason the group agreed on this level."))
+        return data
+
+
+class ModelImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("JSON file"),
+        required=False,
+        help_text=_("An export of a maturity model from this portal."),
+    )
+    text = forms.CharField(
+        label=_("Or paste the JSON"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 16, "class": "font-monospace"}),
+    )
+    changelog = forms.CharField(
+        label=_("What changed"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        text = data.get("text") or ""
+        if upload:
+            if upload.size > MAX_IMPORT_BYTES:
+                raise ValidationError(_("The file is larger than 1 MB."))
+            try:
+                text = upload.read().decode("utf-8")
+            except UnicodeDecodeError:
+                raise ValidationError(_("The file is not a UTF-8 text file.")) from None
+        if not text.strip():
+            raise ValidationError(_("Choose a file or paste the JSON."))
+        try:
+            parsed = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise ValidationError(
+                _("The JSON cannot be read (line %(line)s, column %(column)s)."),
+                params={"line": error.lineno, "column": error.colno},
+            ) from None
+        model_data_validate(data=parsed)
+        data["parsed"] = parsed
+        return data

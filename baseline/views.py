@@ -1,0 +1,426 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from baseline import access, selectors, services
+from baseline.charts import results_charts
+from baseline.forms import (
+    DONT_KNOW,
+    AssessmentForm,
+    AutosaveForm,
+    DimensionAnswersForm,
+    DimensionScoreForm,
+    ModelImportForm,
+    RespondentInviteForm,
+    RespondentJoinForm,
+)
+from baseline.models import DimensionScore, Question
+from baseline.reports import baseline_report_pdf
+from reporting.pdf import pdf_response
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+# --- Assessments (consultant and organisation staff) ------------------------------------
+
+
+@login_required
+def assessment_list(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+    engagement = access.get_engagement_for_baseline_viewer(request.user, engagement_pk)
+    return render(
+        request,
+        "baseline/assessment_list.html",
+        {
+            "engagement": engagement,
+            "assessments": list(selectors.assessment_list(engagement=engagement)),
+            "can_manage": access.can_manage_engagement(request.user, engagement),
+        },
+    )
+
+
+@login_required
+def assessment_create(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+    engagement = access.get_engagement_for_baseline_manager(request.user, engagement_pk)
+    if request.method == "GET":
+        services.default_model_ensure()
+    form = AssessmentForm(
+        request.POST or None,
+        initial={"title": _("Baseline measurement"), "measured_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        assessment = services.assessment_create(
+            engagement=engagement,
+            version=form.cleaned_data["version"],
+            title=form.cleaned_data["title"],
+            measured_on=form.cleaned_data["measured_on"],
+        )
+        messages.success(request, _("The assessment has been created. Now invite respondents."))
+        return redirect(assessment)
+    return render(
+        request, "baseline/assessment_form.html", {"engagement": engagement, "form": form}
+    )
+
+
+@login_required
+def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = access.get_assessment_for_viewer(request.user, pk)
+    can_manage = access.can_manage_assessment(request.user, assessment)
+    can_join = access.can_answer_as_staff(request.user, assessment)
+    own = assessment.respondents.filter(user=request.user).first() if can_join else None
+    respondents = selectors.assessment_respondents(assessment=assessment) if can_manage else []
+    for respondent in respondents:
+        respondent.link = request.build_absolute_uri(
+            reverse("baseline:respond_start", args=[respondent.token])
+        )
+    return render(
+        request,
+        "baseline/assessment_detail.html",
+        {
+            "assessment": assessment,
+            "engagement": assessment.engagement,
+            "can_manage": can_manage,
+            "respondents": respondents,
+            "invite_form": RespondentInviteForm() if can_manage else None,
+            "can_join": can_join,
+            "join_form": RespondentJoinForm(),
+            "own_respondent": own,
+        },
+    )
+
+
+@login_required
+@require_POST
+def respondent_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = access.get_assessment_for_manager(request.user, pk)
+    form = RespondentInviteForm(request.POST)
+    if form.is_valid():
+        try:
+            respondent = services.respondent_invite(assessment=assessment, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(
+                request,
+                _("%(label)s has been added. Send them their personal link.")
+                % {"label": respondent.label},
+            )
+        return redirect(assessment)
+    return render(
+        request,
+        "baseline/assessment_detail.html",
+        {
+            "assessment": assessment,
+            "engagement": assessment.engagement,
+            "can_manage": True,
+            "respondents": selectors.assessment_respondents(assessment=assessment),
+            "invite_form": form,
+        },
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def respondent_join(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = access.get_assessment_for_staff_respondent(request.user, pk)
+    form = RespondentJoinForm(request.POST)
+    role = form.cleaned_data["role"] if form.is_valid() else ""
+    try:
+        respondent = services.respondent_join(assessment=assessment, user=request.user, role=role)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect(assessment)
+    return redirect("baseline:respond_start", token=respondent.token)
+
+
+@login_required
+@require_POST
+def assessment_status(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = access.get_assessment_for_manager(request.user, pk)
+    if request.POST.get("action") == "reopen":
+        services.assessment_reopen(assessment=assessment)
+        messages.success(request, _("The assessment is open for answers again."))
+    else:
+        services.assessment_close(assessment=assessment)
+        messages.success(request, _("The assessment is completed."))
+    return redirect(assessment)
+
+
+@login_required
+def assessment_scores(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = access.get_assessment_for_manager(request.user, pk)
+    results = selectors.assessment_results(assessment=assessment)
+    level_choices = [(level.number, str(level)) for level in results.levels]
+    scores = {
+        score.dimension_id: score for score in DimensionScore.objects.filter(assessment=assessment)
+    }
+    forms = [
+        DimensionScoreForm(
+            request.POST or None,
+            dimension=result.dimension,
+            level_choices=level_choices,
+            score=scores.get(result.dimension.pk),
+        )
+        for result in results.dimensions
+    ]
+    if request.method == "POST":
+        if all(form.is_valid() for form in forms):
+            for form in forms:
+                services.dimension_score_set(
+                    assessment=assessment, dimension=form.dimension, **form.cleaned_data
+                )
+            messages.success(request, _("Targets and agreed levels have been saved."))
+            return redirect("baseline:assessment_results", pk=assessment.pk)
+        messages.error(request, _("Not everything could be saved; see the messages below."))
+    return render(
+        request,
+        "baseline/assessment_scores.html",
+        {
+            "assessment": assessment,
+            "engagement": assessment.engagement,
+            "rows": list(zip(results.dimensions, forms, strict=True)),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def assessment_results(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = access.get_assessment_for_viewer(request.user, pk)
+    results = selectors.assessment_results(assessment=assessment)
+    return render(
+        request,
+        "baseline/assessment_results.html",
+        {
+            "assessment": assessment,
+            "engagement": assessment.engagement,
+            "results": results,
+            "charts": results_charts(results),
+            "can_manage": access.can_manage_assessment(request.user, assessment),
+        },
+    )
+
+
+@login_required
+def assessment_report(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = access.get_assessment_for_viewer(request.user, pk)
+    pdf = baseline_report_pdf(assessment=assessment)
+    filename = f"nulmeting-{assessment.engagement.organisation.name}-{assessment.measured_on}.pdf"
+    return pdf_response(pdf, filename=filename)
+
+
+# --- Answering through a personal link ----------------------------------------------------
+
+
+def respond_start(request: HttpRequest, token: str) -> HttpResponse:
+    respondent = access.get_respondent_for_link(token)
+    progress = selectors.respondent_progress(respondent=respondent)
+    return render(
+        request,
+        "baseline/respond_start.html",
+        {
+            "respondent": respondent,
+            "assessment": respondent.assessment,
+            "progress": progress,
+            "next_dimension": progress.first_open_dimension() or progress.dimensions[0],
+        },
+    )
+
+
+def _dimension_of(progress, key: str):
+    for index, dimension in enumerate(progress.dimensions):
+        if dimension.key == key:
+            return index, dimension
+    raise Http404
+
+
+def respond_dimension(request: HttpRequest, token: str, key: str) -> HttpResponse:
+    respondent = access.get_respondent_for_link(token)
+    progress = selectors.respondent_progress(respondent=respondent)
+    index, dimension = _dimension_of(progress, key)
+    dimensions = progress.dimensions
+    previous = dimensions[index - 1] if index > 0 else None
+    following = dimensions[index + 1] if index + 1 < len(dimensions) else None
+    form = DimensionAnswersForm(request.POST or None, dimension=dimension, answers=progress.answers)
+    assessment = respondent.assessment
+    if request.method == "POST" and assessment.is_open:
+        action = request.POST.get("action", "next")
+        valid = form.is_valid()
+        source = form.cleaned_data if valid else request.POST
+        for question, level, dont_know, comment, may_quote in form.parsed_answers(
+            data_source=source
+        ):
+            services.answer_save(
+                respondent=respondent,
+                question=question,
+                level=level,
+                dont_know=dont_know,
+                comment=comment,
+                may_quote=may_quote,
+            )
+        if action == "previous" and previous is not None:
+            return redirect("baseline:respond_dimension", token=token, key=previous.key)
+        if valid:
+            if following is not None and action == "next":
+                return redirect("baseline:respond_dimension", token=token, key=following.key)
+            return redirect("baseline:respond_finish", token=token)
+    return render(
+        request,
+        "baseline/respond_dimension.html",
+        {
+            "respondent": respondent,
+            "assessment": assessment,
+            "progress": progress,
+            "dimension": dimension,
+            "form": form,
+            "step": index + 1,
+            "step_count": len(dimensions),
+            "previous": previous,
+            "following": following,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+def respond_autosave(request: HttpRequest, token: str) -> JsonResponse:
+    respondent = access.get_respondent_for_link(token)
+    form = AutosaveForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse({"ok": False, "error": _("This answer could not be read.")}, status=400)
+    question = (
+        Question.objects.select_related("dimension")
+        .filter(pk=form.cleaned_data["question"])
+        .first()
+    )
+    if question is None:
+        return JsonResponse({"ok": False, "error": _("Unknown question.")}, status=400)
+    value = form.cleaned_data["answer"]
+    try:
+        services.answer_save(
+            respondent=respondent,
+            question=question,
+            level=int(value) if value and value != DONT_KNOW else None,
+            dont_know=value == DONT_KNOW,
+            comment=form.cleaned_data["comment"],
+            may_quote=form.cleaned_data["may_quote"],
+        )
+    except ValidationError as error:
+        return JsonResponse({"ok": False, "error": _error_text(error)}, status=400)
+    return JsonResponse({"ok": True})
+
+
+def respond_finish(request: HttpRequest, token: str) -> HttpResponse:
+    respondent = access.get_respondent_for_link(token)
+    error = ""
+    if request.method == "POST":
+        try:
+            services.respondent_submit(respondent=respondent)
+        except ValidationError as exc:
+            error = _error_text(exc)
+        else:
+            return redirect("baseline:respond_finish", token=token)
+    progress = selectors.respondent_progress(respondent=respondent)
+    return render(
+        request,
+        "baseline/respond_finish.html",
+        {
+            "respondent": respondent,
+            "assessment": respondent.assessment,
+            "progress": progress,
+            "unanswered": progress.unanswered(),
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+# --- Maturity models --------------------------------------------------------------------
+
+
+@login_required
+def model_list(request: HttpRequest) -> HttpResponse:
+    access.require_model_manager(request.user)
+    services.default_model_ensure()
+    return render(request, "baseline/model_list.html", {"models": list(selectors.model_list())})
+
+
+@login_required
+def model_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    model = access.get_model_for_manager(request.user, pk)
+    return render(
+        request,
+        "baseline/model_detail.html",
+        {"model": model, "versions": list(selectors.model_versions(model=model))},
+    )
+
+
+@login_required
+def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    version = access.get_version_for_manager(request.user, pk)
+    return render(
+        request,
+        "baseline/version_detail.html",
+        {"version": selectors.version_structure(version_id=version.pk)},
+    )
+
+
+@login_required
+def version_export(request: HttpRequest, pk: int) -> HttpResponse:
+    version = access.get_version_for_manager(request.user, pk)
+    data = selectors.model_version_export(version=version)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{version.model.key}-v{version.number}.json"'
+    )
+    return response
+
+
+def _import_page(request: HttpRequest, *, version=None) -> HttpResponse:
+    initial = {}
+    if version is not None:
+        initial["text"] = json.dumps(
+            selectors.model_version_export(version=version), ensure_ascii=False, indent=2
+        )
+    form = ModelImportForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        new_version = services.model_import(
+            data=form.cleaned_data["parsed"], changelog=form.cleaned_data["changelog"]
+        )
+        messages.success(
+            request,
+            _("Version %(number)s of %(model)s has been saved.")
+            % {"number": new_version.number, "model": new_version.model},
+        )
+        return redirect(new_version)
+    return render(
+        request,
+        "baseline/model_import.html",
+        {"form": form, "version": version},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def model_import(request: HttpRequest) -> HttpResponse:
+    access.require_model_manager(request.user)
+    return _import_page(request)
+
+
+@login_required
+def version_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit a model by saving a changed copy as its next version."""
+    version = access.get_version_for_manager(request.user, pk)
+    return _import_page(request, version=version)
