@@ -7,6 +7,9 @@ class WorkshopConfig(AppConfig):
     verbose_name = _("Inspiration and vision session")
 
     def ready(self) -> None:
+        from engagements.demo import DemoSeeder, register_demo_seeder
+        from workshops import demo
         from workshops.stage import register
 
         register()
+        register_demo_seeder(DemoSeeder(order=20, name="workshops", seed=demo.seed))

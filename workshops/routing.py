@@ -1,3 +1,9 @@
 """WebSocket routes of the live workshop."""
 
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from workshops.consumers import SessionConsumer
+
+websocket_urlpatterns: list = [
+    path("ws/sessie/<str:code>/", SessionConsumer.as_asgi()),
+]

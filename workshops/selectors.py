@@ -3,7 +3,32 @@
 The contracts the roadmap relies on are ``vision_for_roadmap`` and ``session_highlights``.
 """
 
+import statistics
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+
+import plotly.graph_objects as go
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reporting.charts import PALETTE, Chart, ChartTable, base_layout
+from workshops.models import (
+    AgendaItem,
+    Ambassador,
+    Dimension,
+    Endorsement,
+    Example,
+    ExampleMark,
+    ItemKind,
+    Participant,
+    Session,
+    SessionStatus,
+    VisionEndorsement,
+    VisionStatement,
+    Vote,
+)
+from workshops.services import PART_ORDER, token_hash
 
 
 @dataclass(frozen=True)
@@ -45,13 +70,487 @@ class SessionHighlights:
     statements: list[StatementResult]
 
 
+# --- Statement results ---------------------------------------------------------------------
+
+SCALE_COLOURS = ["#b2182b", "#ef8a62", "#6b6b6b", "#67a9cf", "#2166ac"]
+
+
+def scale_labels() -> list[str]:
+    return [
+        _("Strongly disagree"),
+        _("Disagree"),
+        _("Neutral"),
+        _("Agree"),
+        _("Strongly agree"),
+    ]
+
+
+def polarisation(counts: list[int]) -> float:
+    """How divided the room is: the standard deviation of the votes divided by its maximum.
+
+    0 when everyone gave the same answer; 1 when half the room strongly disagrees and half
+    strongly agrees (standard deviation 2 on a 1..5 scale).
+    """
+    total = sum(counts)
+    if total < 2:
+        return 0.0
+    values = [value for value, count in zip(range(1, 6), counts, strict=True) for _ in range(count)]
+    return round(min(1.0, statistics.pstdev(values) / 2), 2)
+
+
+def mean_vote(counts: list[int]) -> float | None:
+    total = sum(counts)
+    if not total:
+        return None
+    return round(
+        sum(value * count for value, count in zip(range(1, 6), counts, strict=True)) / total, 1
+    )
+
+
+def _vote_counts(items: list[AgendaItem]) -> dict[tuple[int, int], list[int]]:
+    """Counts per (item id, round) for the items, in one query."""
+    rows = (
+        Vote.objects.filter(item__in=items)
+        .values("item_id", "round_number", "value")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    for row in rows:
+        counts[(row["item_id"], row["round_number"])][row["value"] - 1] = row["n"]
+    return counts
+
+
+def statement_results(*, items: list[AgendaItem]) -> dict[int, list[StatementResult]]:
+    """Every round of every statement, by item id (rounds without votes left out, except
+    the current one)."""
+    counts = _vote_counts(items)
+    results: dict[int, list[StatementResult]] = {}
+    for item in items:
+        rounds = []
+        for number in range(1, item.round_number + 1):
+            round_counts = list(counts.get((item.pk, number), [0, 0, 0, 0, 0]))
+            if not sum(round_counts) and number != item.round_number:
+                continue
+            rounds.append(
+                StatementResult(
+                    text=item.title,
+                    round_number=number,
+                    counts=round_counts,
+                    polarisation=polarisation(round_counts),
+                    notes=item.notes,
+                )
+            )
+        results[item.pk] = rounds
+    return results
+
+
+def distribution_chart(*, key: str, results: list[StatementResult], height: int = 340) -> Chart:
+    """The distribution of the votes, one bar group per round."""
+    labels = scale_labels()
+    figure = go.Figure()
+    for index, result in enumerate(results):
+        figure.add_trace(
+            go.Bar(
+                x=labels,
+                y=result.counts,
+                name=_("Round %(number)s") % {"number": result.round_number},
+                marker_color=SCALE_COLOURS if len(results) == 1 else PALETTE[index % len(PALETTE)],
+                text=result.counts,
+                textposition="auto",
+                hovertemplate="%{x}: %{y}<extra></extra>",
+            )
+        )
+    figure.update_layout(
+        **base_layout(height=height, showlegend=len(results) > 1),
+        barmode="group",
+        yaxis={"title": {"text": _("Votes")}, "rangemode": "tozero", "dtick": 1},
+        font={"size": 18},
+    )
+    columns = [_("Round"), *labels, _("Polarisation")]
+    rows = [
+        [result.round_number, *result.counts, f"{result.polarisation:.2f}"] for result in results
+    ]
+    title = results[0].text if results else ""
+    return Chart(key=key, title=title, figure=figure, table=ChartTable(columns=columns, rows=rows))
+
+
+def example_chart(example: Example) -> Chart | None:
+    """A live chart from the example's sample data, or None when it has none."""
+    data = example.sample_chart or {}
+    if not data.get("labels") or not data.get("values"):
+        return None
+    if data.get("type") == "line":
+        trace = go.Scatter(x=data["labels"], y=data["values"], mode="lines+markers")
+    else:
+        trace = go.Bar(x=data["labels"], y=data["values"], marker_color=PALETTE[0])
+    figure = go.Figure(trace)
+    figure.update_layout(
+        **base_layout(height=300),
+        xaxis={"title": {"text": data.get("x_title", "")}},
+        yaxis={"title": {"text": data.get("y_title", "")}, "rangemode": "tozero"},
+    )
+    return Chart(
+        key=f"example-{example.pk}",
+        title=data.get("title") or example.title,
+        figure=figure,
+        table=ChartTable(
+            columns=[data.get("x_title") or _("Category"), data.get("y_title") or _("Value")],
+            rows=[list(pair) for pair in zip(data["labels"], data["values"], strict=False)],
+        ),
+    )
+
+
+# --- Sessions ------------------------------------------------------------------------------
+
+
+def session_list_for_engagement(*, engagement) -> QuerySet[Session]:
+    return (
+        Session.objects.filter(engagement=engagement)
+        .annotate(participant_count=Count("participants", distinct=True))
+        .order_by("-held_on", "-pk")
+    )
+
+
+def session_agenda(*, session: Session) -> list[AgendaItem]:
+    items = list(session.items.select_related("example").all())
+    rank = {part: index for index, part in enumerate(PART_ORDER)}
+    return sorted(items, key=lambda item: (rank[item.part], item.position))
+
+
+def session_by_code(*, code: str) -> Session | None:
+    return (
+        Session.objects.select_related("engagement__organisation", "current_item")
+        .filter(join_code=code.strip().upper())
+        .first()
+    )
+
+
+def participant_for_token(*, session: Session, token: str | None) -> Participant | None:
+    if not token:
+        return None
+    return Participant.objects.filter(session=session, token_hash=token_hash(token)).first()
+
+
+def timer_remaining(session: Session) -> int | None:
+    if session.timer_ends_at is None:
+        return None
+    return max(0, int((session.timer_ends_at - timezone.now()).total_seconds()))
+
+
+def _responses(item: AgendaItem | None) -> int:
+    """How many participants answered the current item (this round)."""
+    if item is None:
+        return 0
+    if item.kind == ItemKind.STATEMENT:
+        return Vote.objects.filter(item=item, round_number=item.round_number).count()
+    if item.kind == ItemKind.EXAMPLE:
+        return ExampleMark.objects.filter(item=item).count()
+    if item.kind == ItemKind.VISION:
+        return (
+            VisionEndorsement.objects.filter(statement__session_id=item.session_id)
+            .values("participant_id")
+            .distinct()
+            .count()
+        )
+    if item.kind == ItemKind.AMBASSADORS:
+        return Ambassador.objects.filter(session_id=item.session_id).count()
+    return 0
+
+
+def session_live_state(*, session_id: int) -> dict | None:
+    """What every screen needs to know to be up to date; sent over the WebSocket and
+    served by the polling endpoint. Three queries."""
+    session = Session.objects.select_related("current_item").filter(pk=session_id).first()
+    if session is None:
+        return None
+    item = session.current_item
+    return {
+        "version": session.version,
+        "status": session.status,
+        "item": item.pk if item else None,
+        "voting_open": bool(item and item.voting_open),
+        "revealed": bool(item and item.results_revealed),
+        "responses": _responses(item),
+        "participants": Participant.objects.filter(session_id=session_id).count(),
+        "timer": timer_remaining(session),
+    }
+
+
+@dataclass
+class ScreenContext:
+    """What the projector, facilitator and participant views show of the current item."""
+
+    session: Session
+    item: AgendaItem | None
+    state: dict
+    results: list[StatementResult] = field(default_factory=list)
+    chart: Chart | None = None
+    example_chart: Chart | None = None
+    vision: list[dict] = field(default_factory=list)
+    ambassadors: list[Ambassador] = field(default_factory=list)
+    survey: object = None
+    agenda: list[AgendaItem] = field(default_factory=list)
+    position: int = 0
+
+
+def vision_rows(session: Session) -> list[dict]:
+    statements = list(
+        session.vision_statements.annotate(
+            agree=Count("endorsements", filter=Q(endorsements__choice=Endorsement.AGREE)),
+            reservations=Count(
+                "endorsements",
+                filter=Q(endorsements__choice=Endorsement.AGREE_WITH_RESERVATIONS),
+            ),
+            disagree=Count("endorsements", filter=Q(endorsements__choice=Endorsement.DISAGREE)),
+        ).order_by("position")
+    )
+    rows = []
+    for statement in statements:
+        total = statement.agree + statement.reservations + statement.disagree
+        support = round(100 * (statement.agree + statement.reservations) / total) if total else None
+        rows.append({"statement": statement, "total": total, "support": support})
+    return rows
+
+
+def screen_context(*, session: Session, with_agenda: bool = False) -> ScreenContext:
+    """The current item with what it shows, in a fixed number of queries."""
+    state = session_live_state(session_id=session.pk) or {}
+    item = (
+        AgendaItem.objects.select_related("example").filter(pk=session.current_item_id).first()
+        if session.current_item_id
+        else None
+    )
+    context = ScreenContext(session=session, item=item, state=state)
+    if with_agenda:
+        context.agenda = session_agenda(session=session)
+        ids = [agenda_item.pk for agenda_item in context.agenda]
+        context.position = ids.index(item.pk) + 1 if item and item.pk in ids else 0
+    if item is None:
+        return context
+    if item.kind == ItemKind.STATEMENT:
+        context.results = statement_results(items=[item])[item.pk]
+        context.chart = distribution_chart(key=f"statement-{item.pk}", results=context.results)
+    elif item.kind == ItemKind.EXAMPLE:
+        context.example_chart = example_chart(item.example)
+    elif item.kind == ItemKind.SURVEY:
+        from surveys.selectors import survey_highlights
+
+        context.survey = survey_highlights(engagement=session.engagement)
+    elif item.kind == ItemKind.VISION:
+        context.vision = vision_rows(session)
+    elif item.kind == ItemKind.AMBASSADORS:
+        context.ambassadors = list(session.ambassadors.order_by("created_at"))
+    return context
+
+
+@dataclass
+class ParticipantAnswers:
+    vote: int | None = None
+    marked: bool = False
+    endorsements: dict[int, str] = field(default_factory=dict)
+    ambassador: Ambassador | None = None
+
+
+def participant_answers(*, participant: Participant, item: AgendaItem | None) -> ParticipantAnswers:
+    answers = ParticipantAnswers()
+    if item is None:
+        return answers
+    if item.kind == ItemKind.STATEMENT:
+        answers.vote = (
+            Vote.objects.filter(item=item, participant=participant, round_number=item.round_number)
+            .values_list("value", flat=True)
+            .first()
+        )
+    elif item.kind == ItemKind.EXAMPLE:
+        answers.marked = ExampleMark.objects.filter(item=item, participant=participant).exists()
+    elif item.kind == ItemKind.VISION:
+        answers.endorsements = dict(
+            VisionEndorsement.objects.filter(participant=participant).values_list(
+                "statement_id", "choice"
+            )
+        )
+    elif item.kind == ItemKind.AMBASSADORS:
+        answers.ambassador = Ambassador.objects.filter(participant=participant).first()
+    return answers
+
+
+# --- Gallery -------------------------------------------------------------------------------
+
+
+def gallery_examples(
+    *, session: Session, task: str = "", complexity: str = ""
+) -> list[tuple[Example, bool]]:
+    """The shared gallery plus the client's own products, each with whether the session
+    shows it; own products first."""
+    examples = Example.objects.filter(
+        Q(engagement__isnull=True) | Q(engagement_id=session.engagement_id)
+    )
+    if task:
+        examples = examples.filter(task=task)
+    if complexity:
+        examples = examples.filter(complexity=complexity)
+    chosen = set(session.items.filter(example__isnull=False).values_list("example_id", flat=True))
+    ordered = sorted(examples, key=lambda e: (e.engagement_id is None, e.title))
+    return [(example, example.pk in chosen) for example in ordered]
+
+
+# --- Report and export ---------------------------------------------------------------------
+
+
+@dataclass
+class SessionReport:
+    session: Session
+    participants: int
+    survey: object
+    examples: list[dict]
+    statements: list[dict]
+    vision: list[dict]
+    priorities: list[str]
+    ambassadors: list[Ambassador]
+
+
+def session_report(*, session: Session) -> SessionReport:
+    """Everything the session report shows, in a fixed number of queries."""
+    from surveys.selectors import survey_highlights
+
+    agenda = session_agenda(session=session)
+    example_items = [item for item in agenda if item.kind == ItemKind.EXAMPLE]
+    mark_counts = dict(
+        ExampleMark.objects.filter(item__in=example_items)
+        .values("item_id")
+        .annotate(n=Count("id"))
+        .values_list("item_id", "n")
+    )
+    statement_items = [item for item in agenda if item.kind == ItemKind.STATEMENT]
+    results = statement_results(items=statement_items)
+    statements = []
+    for item in statement_items:
+        rounds = [result for result in results[item.pk] if sum(result.counts)]
+        statements.append(
+            {
+                "item": item,
+                "rounds": [
+                    {
+                        "result": result,
+                        "mean": mean_vote(result.counts),
+                        "total": sum(result.counts),
+                    }
+                    for result in rounds
+                ],
+                "chart": distribution_chart(key=f"report-{item.pk}", results=rounds, height=280)
+                if rounds
+                else None,
+            }
+        )
+    labels = dict(Dimension.choices)
+    return SessionReport(
+        session=session,
+        participants=session.participants.count(),
+        survey=survey_highlights(engagement=session.engagement),
+        examples=[
+            {"item": item, "example": item.example, "marks": mark_counts.get(item.pk, 0)}
+            for item in example_items
+        ],
+        statements=statements,
+        vision=vision_rows(session),
+        priorities=[str(labels.get(key, key)) for key in session.priorities],
+        ambassadors=list(session.ambassadors.order_by("created_at")),
+    )
+
+
+def vote_export_rows(*, session: Session) -> tuple[list[str], list[list]]:
+    """The votes per statement and round, as counts (votes are anonymous)."""
+    items = [item for item in session_agenda(session=session) if item.kind == ItemKind.STATEMENT]
+    results = statement_results(items=items)
+    header = [
+        _("Statement"),
+        _("Round"),
+        *scale_labels(),
+        _("Votes"),
+        _("Average"),
+        _("Polarisation"),
+        _("Notes"),
+    ]
+    rows = []
+    for item in items:
+        for result in results[item.pk]:
+            if not sum(result.counts):
+                continue
+            rows.append(
+                [
+                    item.title,
+                    result.round_number,
+                    *result.counts,
+                    sum(result.counts),
+                    mean_vote(result.counts),
+                    result.polarisation,
+                    item.notes,
+                ]
+            )
+    return header, rows
+
+
+# --- Contracts for later stages ------------------------------------------------------------
+
+
 def vision_for_roadmap(*, engagement) -> VisionSummary | None:
-    """The adopted vision of the engagement's latest session with one, or None.
-    Implemented by the workshop issue."""
-    return None
+    """The adopted vision of the engagement's latest session with one, or None."""
+    session = (
+        Session.objects.filter(engagement=engagement, vision_adopted_at__isnull=False)
+        .order_by("-vision_adopted_at")
+        .prefetch_related(
+            Prefetch(
+                "vision_statements",
+                queryset=VisionStatement.objects.order_by("position").prefetch_related(
+                    "endorsements"
+                ),
+            ),
+            Prefetch("ambassadors", queryset=Ambassador.objects.order_by("created_at")),
+        )
+        .first()
+    )
+    if session is None:
+        return None
+    statements = []
+    for statement in session.vision_statements.all():
+        tally = Counter(endorsement.choice for endorsement in statement.endorsements.all())
+        statements.append(
+            VisionStatementSummary(
+                text=statement.text,
+                dimension_key=statement.dimension_key or None,
+                agree=tally[Endorsement.AGREE],
+                agree_with_reservations=tally[Endorsement.AGREE_WITH_RESERVATIONS],
+                disagree=tally[Endorsement.DISAGREE],
+            )
+        )
+    return VisionSummary(
+        session_title=session.title,
+        adopted_on=timezone.localdate(session.vision_adopted_at),
+        statements=statements,
+        priorities=list(session.priorities),
+        ambassadors=[ambassador.name for ambassador in session.ambassadors.all()],
+    )
 
 
 def session_highlights(*, engagement) -> SessionHighlights | None:
-    """The results of the engagement's latest finished session, or None.
-    Implemented by the workshop issue."""
-    return None
+    """The results of the engagement's latest finished session, or None."""
+    session = (
+        Session.objects.filter(engagement=engagement, status=SessionStatus.FINISHED)
+        .order_by("-held_on", "-pk")
+        .first()
+    )
+    if session is None:
+        return None
+    agenda = session_agenda(session=session)
+    statement_items = [item for item in agenda if item.kind == ItemKind.STATEMENT]
+    results = statement_results(items=statement_items)
+    return SessionHighlights(
+        session_title=session.title,
+        held_on=session.held_on,
+        participants=session.participants.count(),
+        examples_discussed=[item.example.title for item in agenda if item.kind == ItemKind.EXAMPLE],
+        statements=[
+            result for item in statement_items for result in results[item.pk] if sum(result.counts)
+        ],
+    )

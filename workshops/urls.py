@@ -1,3 +1,47 @@
+from django.urls import path
+
+from workshops import views
+
 app_name = "workshops"
 
-urlpatterns: list = []
+urlpatterns = [
+    # Preparing (engagement viewers read, managers write).
+    path("traject/<int:engagement_pk>/", views.session_list, name="session_list"),
+    path("traject/<int:engagement_pk>/nieuw/", views.session_create, name="session_create"),
+    path(
+        "traject/<int:engagement_pk>/eigen-product/",
+        views.own_product_create,
+        name="own_product_create",
+    ),
+    path("<int:pk>/", views.session_detail, name="session_detail"),
+    path("<int:pk>/agenda/nieuw/", views.item_create, name="item_create"),
+    path("<int:pk>/agenda/<int:item_pk>/", views.item_update, name="item_update"),
+    path("<int:pk>/agenda/<int:item_pk>/verwijderen/", views.item_delete, name="item_delete"),
+    path("<int:pk>/agenda/<int:item_pk>/verplaatsen/", views.item_move, name="item_move"),
+    path("<int:pk>/voorbeelden/", views.gallery, name="gallery"),
+    path(
+        "<int:pk>/voorbeelden/<int:example_pk>/kiezen/",
+        views.example_toggle,
+        name="example_toggle",
+    ),
+    # Running (managers only).
+    path("<int:pk>/regie/", views.facilitator, name="facilitator"),
+    path("<int:pk>/regie/live/", views.facilitator_fragment, name="facilitator_fragment"),
+    path("<int:pk>/regie/actie/", views.control, name="control"),
+    path("<int:pk>/scherm/", views.projector, name="projector"),
+    path("<int:pk>/scherm/live/", views.projector_fragment, name="projector_fragment"),
+    # Results (engagement viewers, the client's staff included).
+    path("<int:pk>/verslag.pdf", views.report_pdf, name="report_pdf"),
+    path("<int:pk>/stemmen.csv", views.votes_csv, name="votes_csv"),
+    path("<int:pk>/stemmen.xlsx", views.votes_xlsx, name="votes_xlsx"),
+    # Participants: no account, a join code and a cookie.
+    path("doe-mee/", views.join, name="join"),
+    path("doe-mee/<str:code>/", views.join_session, name="join_session"),
+    path("live/<str:code>/", views.participant, name="participant"),
+    path("live/<str:code>/scherm/", views.participant_fragment, name="participant_fragment"),
+    path("live/<str:code>/status.json", views.live_state, name="live_state"),
+    path("live/<str:code>/stem/", views.vote, name="vote"),
+    path("live/<str:code>/relevant/", views.mark, name="mark"),
+    path("live/<str:code>/visie/", views.endorse, name="endorse"),
+    path("live/<str:code>/ambassadeur/", views.ambassador, name="ambassador"),
+]

@@ -1,0 +1,126 @@
+"""Who may see, run and join a session: the one place that decides for this app.
+
+- Viewers of the engagement (its organisation's staff, its consultants, administrators)
+  see its sessions, the report and the exports.
+- Its managers (consultants on it, administrators) prepare and run them: the
+  facilitator and projector views and every control.
+- Participants need no account: the join code finds the session, and a server-issued
+  token in a cookie (never the IP address) says who they are.
+"""
+
+from django.core.cache import cache
+from django.http import Http404, HttpRequest
+
+from engagements.access import (
+    can_manage_engagement,
+    get_engagement_for_manager,
+    get_engagement_for_viewer,
+)
+from workshops.models import AgendaItem, Example, Participant, Session, VisionStatement
+from workshops.selectors import participant_for_token, session_by_code
+
+PARTICIPANT_COOKIE = "workshop_deelnemer_{session_id}"
+CLIENT_COOKIE = "workshop_client"
+JOIN_ATTEMPTS_PER_CLIENT = 10
+JOIN_ATTEMPTS_PER_ADDRESS = 100  # a whole room shares one address: only a loose cap
+JOIN_WINDOW_SECONDS = 600
+
+
+def can_manage(user, engagement) -> bool:
+    """May the user prepare and run this engagement's sessions?"""
+    return can_manage_engagement(user, engagement)
+
+
+def get_engagement_for_session_viewer(user, engagement_pk: int):
+    return get_engagement_for_viewer(user, engagement_pk)
+
+
+def get_engagement_for_session_manager(user, engagement_pk: int):
+    return get_engagement_for_manager(user, engagement_pk)
+
+
+def _session(pk: int) -> Session:
+    session = Session.objects.select_related("engagement__organisation").filter(pk=pk).first()
+    if session is None:
+        raise Http404
+    return session
+
+
+def get_session_for_viewer(user, pk: int) -> Session:
+    """The session if the user may see its engagement, else 404."""
+    session = _session(pk)
+    session.engagement = get_engagement_for_viewer(user, session.engagement_id)
+    return session
+
+
+def get_session_for_manager(user, pk: int) -> Session:
+    """The session if the user may run it; 404 if they may not see it, else 403."""
+    session = _session(pk)
+    session.engagement = get_engagement_for_manager(user, session.engagement_id)
+    return session
+
+
+def get_item_for_manager(user, pk: int, item_pk: int) -> AgendaItem:
+    session = get_session_for_manager(user, pk)
+    item = AgendaItem.objects.filter(session=session, pk=item_pk).first()
+    if item is None:
+        raise Http404
+    item.session = session
+    return item
+
+
+def get_example_for_manager(user, pk: int, example_pk: int) -> tuple[Session, Example]:
+    session = get_session_for_manager(user, pk)
+    example = Example.objects.filter(pk=example_pk).first()
+    if example is None or example.engagement_id not in (None, session.engagement_id):
+        raise Http404
+    return session, example
+
+
+def get_vision_statement_for_manager(user, pk: int, statement_pk: int) -> VisionStatement:
+    session = get_session_for_manager(user, pk)
+    statement = VisionStatement.objects.filter(session=session, pk=statement_pk).first()
+    if statement is None:
+        raise Http404
+    return statement
+
+
+def get_session_for_participant(code: str) -> Session:
+    """The session with this join code (public), else 404."""
+    session = session_by_code(code=code)
+    if session is None:
+        raise Http404
+    return session
+
+
+def participant_from_request(request: HttpRequest, session: Session) -> Participant | None:
+    token = request.COOKIES.get(PARTICIPANT_COOKIE.format(session_id=session.pk))
+    return participant_for_token(session=session, token=token)
+
+
+# --- Join-code guessing --------------------------------------------------------------------
+
+
+def _client_keys(request: HttpRequest) -> list[tuple[str, int]]:
+    keys = [
+        (f"workshops:join:addr:{request.META.get('REMOTE_ADDR', '')}", JOIN_ATTEMPTS_PER_ADDRESS)
+    ]
+    client = request.COOKIES.get(CLIENT_COOKIE)
+    if client:
+        keys.append((f"workshops:join:client:{client[:64]}", JOIN_ATTEMPTS_PER_CLIENT))
+    return keys
+
+
+def join_blocked(request: HttpRequest) -> bool:
+    """Too many wrong join codes from this client lately."""
+    return any((cache.get(key) or 0) >= limit for key, limit in _client_keys(request))
+
+
+def join_failed(request: HttpRequest) -> None:
+    for key, _limit in _client_keys(request):
+        if cache.add(key, 1, JOIN_WINDOW_SECONDS):
+            continue
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, JOIN_WINDOW_SECONDS)

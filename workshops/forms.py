@@ -1,0 +1,248 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from workshops.models import Complexity, Dimension, Endorsement, Example, ItemKind, MunicipalTask
+from workshops.selectors import scale_labels
+from workshops.services import MAX_TIMER_MINUTES
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class SessionForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    held_on = forms.DateField(label=_("Date"), widget=DateInput())
+    with_defaults = forms.BooleanField(
+        label=_("Start with the default agenda"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Slides, survey results, examples (with the client's own products), statements, "
+            "vision and ambassadors. You can change everything afterwards."
+        ),
+    )
+
+
+class ItemForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[
+            (ItemKind.SLIDE, ItemKind.SLIDE.label),
+            (ItemKind.STATEMENT, ItemKind.STATEMENT.label),
+        ],
+        widget=forms.RadioSelect,
+        initial=ItemKind.STATEMENT,
+    )
+    title = forms.CharField(
+        label=_("Title or statement"), max_length=300, widget=forms.TextInput(attrs={"size": 60})
+    )
+    body = forms.CharField(
+        label=_("Text (slides only)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Markdown: **bold**, lists with - or 1., headings with #."),
+    )
+
+
+class ItemUpdateForm(forms.Form):
+    title = forms.CharField(label=_("Title or statement"), max_length=300)
+    body = forms.CharField(
+        label=_("Text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("Markdown: **bold**, lists with - or 1., headings with #."),
+    )
+
+
+class OwnProductForm(forms.ModelForm):
+    class Meta:
+        model = Example
+        fields = [
+            "title",
+            "task",
+            "complexity",
+            "summary",
+            "data_used",
+            "benefits",
+            "source_name",
+            "source_url",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "data_used": forms.Textarea(attrs={"rows": 2}),
+            "benefits": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class GalleryFilterForm(forms.Form):
+    task = forms.ChoiceField(
+        label=_("Municipal task"),
+        required=False,
+        choices=[("", _("All tasks")), *MunicipalTask.choices],
+    )
+    complexity = forms.ChoiceField(
+        label=_("Complexity"),
+        required=False,
+        choices=[("", _("Simple and advanced")), *Complexity.choices],
+    )
+
+
+class ControlAction:
+    GOTO = "goto"
+    NEXT = "next"
+    PREVIOUS = "previous"
+    OPEN = "open"
+    CLOSE = "close"
+    REVEAL = "reveal"
+    HIDE = "hide"
+    NEW_ROUND = "new_round"
+    RESET = "reset"
+    TIMER_START = "timer_start"
+    TIMER_STOP = "timer_stop"
+    SAVE_NOTES = "save_notes"
+    VISION_ADD = "vision_add"
+    VISION_DELETE = "vision_delete"
+    PRIORITIES = "priorities"
+    ADOPT = "adopt"
+    UNADOPT = "unadopt"
+    FINISH = "finish"
+    REOPEN = "reopen"
+
+    ALL = (
+        GOTO, NEXT, PREVIOUS, OPEN, CLOSE, REVEAL, HIDE, NEW_ROUND, RESET, TIMER_START,
+        TIMER_STOP, SAVE_NOTES, VISION_ADD, VISION_DELETE, PRIORITIES, ADOPT, UNADOPT,
+        FINISH, REOPEN,
+    )  # fmt: skip
+
+
+DIMENSION_CHOICES = [("", _("(none)")), *Dimension.choices]
+
+
+class ControlForm(forms.Form):
+    """The facilitator's one form: every button posts the notes too, so nothing typed is lost."""
+
+    # A button's value: an action, or "goto:<item id>" / "vision_delete:<statement id>".
+    action = forms.CharField(max_length=40)
+    notes = forms.CharField(label=_("Discussion notes"), required=False, widget=forms.Textarea)
+    minutes = forms.DecimalField(
+        label=_("Minutes"),
+        required=False,
+        min_value=1,
+        max_value=MAX_TIMER_MINUTES,
+        decimal_places=1,
+        initial=5,
+    )
+    vision_text = forms.CharField(label=_("New vision statement"), required=False, max_length=1000)
+    dimension_key = forms.ChoiceField(
+        label=_("Dimension"), required=False, choices=DIMENSION_CHOICES
+    )
+    priority_1 = forms.ChoiceField(label=_("Priority 1"), required=False, choices=DIMENSION_CHOICES)
+    priority_2 = forms.ChoiceField(label=_("Priority 2"), required=False, choices=DIMENSION_CHOICES)
+    priority_3 = forms.ChoiceField(label=_("Priority 3"), required=False, choices=DIMENSION_CHOICES)
+
+    def clean_action(self):
+        raw = self.cleaned_data["action"]
+        action, _sep, target = raw.partition(":")
+        if action not in ControlAction.ALL:
+            raise forms.ValidationError(_("Unknown action."))
+        self.cleaned_data["target"] = int(target) if target.isdigit() else None
+        return action
+
+    def clean(self):
+        data = super().clean()
+        action = data.get("action")
+        if action == ControlAction.TIMER_START and not data.get("minutes"):
+            self.add_error("minutes", _("Enter a number of minutes between 1 and 120."))
+        if action == ControlAction.VISION_ADD and not (data.get("vision_text") or "").strip():
+            self.add_error("vision_text", _("Type the vision statement first."))
+        if action in (ControlAction.GOTO, ControlAction.VISION_DELETE) and not data.get("target"):
+            self.add_error(None, _("Choose an item."))
+        if action == ControlAction.PRIORITIES:
+            chosen = [data.get(f"priority_{n}") for n in (1, 2, 3) if data.get(f"priority_{n}")]
+            if len(set(chosen)) != len(chosen):
+                self.add_error(None, _("Choose each dimension at most once."))
+            data["priorities"] = chosen
+        return data
+
+
+class JoinCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Join code"),
+        max_length=8,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+        help_text=_("The code on the projector, for example K7M2QX."),
+    )
+
+    def clean_code(self):
+        return self.cleaned_data["code"].strip().upper().replace(" ", "")
+
+
+class JoinForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name (optional)"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    department = forms.CharField(
+        label=_("Department (optional)"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+    )
+
+
+class VoteForm(forms.Form):
+    item = forms.IntegerField(widget=forms.HiddenInput)
+    value = forms.TypedChoiceField(
+        label=_("Your answer"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose one of the five answers.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["value"].choices = list(zip(range(1, 6), scale_labels(), strict=True))
+
+
+class MarkForm(forms.Form):
+    item = forms.IntegerField(widget=forms.HiddenInput)
+    relevant = forms.BooleanField(required=False)
+
+
+class EndorseForm(forms.Form):
+    statement = forms.IntegerField(widget=forms.HiddenInput)
+    choice = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=Endorsement.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose one of the three answers.")},
+    )
+
+
+class AmbassadorForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("Enter your name to volunteer as ambassador.")},
+    )
+    department = forms.CharField(
+        label=_("Department (optional)"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+    )
+    withdraw = forms.BooleanField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.data.get("withdraw"):
+            self.fields["name"].required = False

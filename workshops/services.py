@@ -1,0 +1,578 @@
+"""Writes of the workshop app. Every change a screen must show pushes the new state on commit."""
+
+import datetime
+import hashlib
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from engagements.models import Engagement
+from workshops import defaults
+from workshops.live import schedule_push
+from workshops.models import (
+    AgendaItem,
+    Ambassador,
+    Dimension,
+    Endorsement,
+    Example,
+    ExampleMark,
+    ItemKind,
+    Part,
+    Participant,
+    Session,
+    SessionStatus,
+    VisionEndorsement,
+    VisionStatement,
+    Vote,
+)
+
+# No 0/O or 1/I/L: codes are read from a projector at the back of the room.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+MAX_TIMER_MINUTES = 120
+
+PART_ORDER = [Part.INTRODUCTION, Part.EXAMPLES, Part.STATEMENTS, Part.VISION, Part.AMBASSADORS]
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _changed(session_id: int) -> None:
+    """Raise the session's version (the screens reload what they show) and push on commit."""
+    Session.objects.filter(pk=session_id).update(version=F("version") + 1)
+    schedule_push(session_id)
+
+
+# --- Default content ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def default_content_ensure() -> int:
+    """Create the shared gallery's default examples that are missing; return how many."""
+    existing = set(Example.objects.filter(engagement__isnull=True).values_list("title", flat=True))
+    created = 0
+    for data in defaults.DEFAULT_EXAMPLES:
+        if data["title"] in existing:
+            continue
+        example = Example(
+            title=data["title"],
+            municipality=data["municipality"],
+            task=data["task"],
+            complexity=data["complexity"],
+            summary=data["summary"],
+            data_used=data["data_used"],
+            benefits=data["benefits"],
+            source_name=data["source_name"],
+            source_url=data["source_url"],
+            sample_chart=data["chart"],
+        )
+        example.full_clean()
+        example.save()
+        created += 1
+    return created
+
+
+@transaction.atomic
+def own_product_create(
+    *,
+    engagement: Engagement,
+    title: str,
+    task: str,
+    complexity: str,
+    summary: str,
+    data_used: str = "",
+    benefits: str = "",
+    source_name: str = "",
+    source_url: str = "",
+) -> Example:
+    """An information product the client already has, shown in its own sessions only."""
+    example = Example(
+        engagement=engagement,
+        title=title,
+        municipality=engagement.organisation.name,
+        task=task,
+        complexity=complexity,
+        summary=summary,
+        data_used=data_used,
+        benefits=benefits,
+        source_name=source_name,
+        source_url=source_url,
+    )
+    example.full_clean()
+    example.save()
+    return example
+
+
+# --- Sessions and their agenda -----------------------------------------------------------
+
+
+def _unique_join_code() -> str:
+    for _attempt in range(20):
+        code = "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+        if not Session.objects.filter(join_code=code).exists():
+            return code
+    raise RuntimeError("No free join code found")  # pragma: no cover - 31^6 codes
+
+
+def _add_item(session: Session, **fields) -> AgendaItem:
+    last = session.items.aggregate(last=Max("position"))["last"]
+    item = AgendaItem(session=session, position=(last or 0) + 1, **fields)
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def session_create(
+    *, engagement: Engagement, title: str, held_on: datetime.date, with_defaults: bool = True
+) -> Session:
+    """A new session; with defaults its agenda holds the default slides, the survey's
+    results, examples (the client's own products included), statements, vision and
+    ambassadors."""
+    session = Session(
+        engagement=engagement, title=title, held_on=held_on, join_code=_unique_join_code()
+    )
+    session.full_clean()
+    session.save()
+    if not with_defaults:
+        return session
+    default_content_ensure()
+    for slide in defaults.DEFAULT_SLIDES:
+        _add_item(
+            session, part=Part.INTRODUCTION, kind=ItemKind.SLIDE, title=slide["title"],
+            body=slide["body"],
+        )  # fmt: skip
+    _add_item(
+        session, part=Part.INTRODUCTION, kind=ItemKind.SURVEY, title=defaults.SURVEY_SLIDE_TITLE
+    )
+    shared = {
+        example.title: example
+        for example in Example.objects.filter(
+            engagement__isnull=True, title__in=defaults.DEFAULT_SESSION_EXAMPLES
+        )
+    }
+    picks = [shared[title] for title in defaults.DEFAULT_SESSION_EXAMPLES if title in shared]
+    own = list(Example.objects.filter(engagement=engagement).order_by("title"))
+    # Mix the client's own products in between the others ("dat hebben we al!").
+    for index, example in enumerate(own):
+        picks.insert(min(len(picks), 2 * index + 1), example)
+    for example in picks:
+        _add_item(
+            session, part=Part.EXAMPLES, kind=ItemKind.EXAMPLE, title=example.title,
+            example=example,
+        )  # fmt: skip
+    for text in defaults.DEFAULT_STATEMENTS:
+        _add_item(session, part=Part.STATEMENTS, kind=ItemKind.STATEMENT, title=text)
+    _add_item(session, part=Part.VISION, kind=ItemKind.VISION, title=defaults.DEFAULT_VISION_TITLE)
+    _add_item(
+        session,
+        part=Part.AMBASSADORS,
+        kind=ItemKind.AMBASSADORS,
+        title=defaults.DEFAULT_AMBASSADOR_TITLE,
+    )
+    return session
+
+
+def _renumber(session: Session, items: list[AgendaItem]) -> None:
+    """Give the items positions 1..n in the given order without breaking uniqueness."""
+    offset = 10_000
+    AgendaItem.objects.filter(session=session).update(position=F("position") + offset)
+    for index, item in enumerate(items, start=1):
+        item.position = index
+    AgendaItem.objects.bulk_update(items, ["position"])
+
+
+def _ordered(session: Session) -> list[AgendaItem]:
+    items = list(session.items.all())
+    part_rank = {part: rank for rank, part in enumerate(PART_ORDER)}
+    return sorted(items, key=lambda item: (part_rank[item.part], item.position))
+
+
+@transaction.atomic
+def item_create(*, session: Session, kind: str, title: str, body: str = "") -> AgendaItem:
+    """A slide or a statement, added at the end of its part."""
+    if kind not in (ItemKind.SLIDE, ItemKind.STATEMENT):
+        raise ValidationError(_("Only slides and statements can be added here."))
+    part = Part.INTRODUCTION if kind == ItemKind.SLIDE else Part.STATEMENTS
+    item = _add_item(session, part=part, kind=kind, title=title, body=body)
+    _renumber(session, _ordered(session))
+    _changed(session.pk)
+    return item
+
+
+@transaction.atomic
+def item_update(*, item: AgendaItem, title: str, body: str = "") -> AgendaItem:
+    item.title = title
+    item.body = body
+    item.full_clean()
+    item.save(update_fields=["title", "body"])
+    _changed(item.session_id)
+    return item
+
+
+@transaction.atomic
+def item_delete(*, item: AgendaItem) -> None:
+    session = item.session
+    if item.votes.exists():
+        raise ValidationError(_("This statement has votes; it is kept for the report."))
+    Session.objects.filter(pk=session.pk, current_item=item).update(current_item=None)
+    item.delete()
+    _renumber(session, _ordered(session))
+    _changed(session.pk)
+
+
+@transaction.atomic
+def item_move(*, item: AgendaItem, up: bool) -> None:
+    """Move an item one place up or down within its part."""
+    session = item.session
+    items = _ordered(session)
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    target = index - 1 if up else index + 1
+    if 0 <= target < len(items) and items[target].part == item.part:
+        items[index], items[target] = items[target], items[index]
+        _renumber(session, items)
+        _changed(session.pk)
+
+
+@transaction.atomic
+def example_toggle(*, session: Session, example: Example) -> bool:
+    """Add the example to the session's examples, or take it out; True when added."""
+    if example.engagement_id not in (None, session.engagement_id):
+        raise ValidationError(_("This product belongs to another engagement."))
+    existing = session.items.filter(example=example).first()
+    if existing is not None:
+        if existing.marks.exists():
+            raise ValidationError(_("Participants marked this example; it is kept."))
+        item_delete(item=existing)
+        return False
+    _add_item(
+        session, part=Part.EXAMPLES, kind=ItemKind.EXAMPLE, title=example.title, example=example
+    )
+    _renumber(session, _ordered(session))
+    _changed(session.pk)
+    return True
+
+
+# --- Running the session ------------------------------------------------------------------
+
+
+def _lock(session: Session) -> Session:
+    return Session.objects.select_for_update().get(pk=session.pk)
+
+
+@transaction.atomic
+def session_go(*, session: Session, item: AgendaItem | None) -> Session:
+    """Show another item; voting on the item that was shown closes."""
+    session = _lock(session)
+    if item is not None and item.session_id != session.pk:
+        raise ValidationError(_("This item belongs to another session."))
+    if session.current_item_id and (item is None or session.current_item_id != item.pk):
+        AgendaItem.objects.filter(pk=session.current_item_id).update(voting_open=False)
+    session.current_item = item
+    if session.status == SessionStatus.PREPARED and item is not None:
+        session.status = SessionStatus.LIVE
+    session.save(update_fields=["current_item", "status"])
+    _changed(session.pk)
+    return session
+
+
+@transaction.atomic
+def session_step(*, session: Session, forward: bool) -> Session:
+    items = _ordered(session)
+    if not items:
+        return session
+    ids = [item.pk for item in items]
+    if session.current_item_id in ids:
+        index = ids.index(session.current_item_id) + (1 if forward else -1)
+    else:
+        index = 0
+    index = max(0, min(len(items) - 1, index))
+    return session_go(session=session, item=items[index])
+
+
+def _set_item(item: AgendaItem, **fields) -> AgendaItem:
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.full_clean()
+    item.save(update_fields=list(fields))
+    _changed(item.session_id)
+    return item
+
+
+def _require_votable(item: AgendaItem) -> None:
+    if item.kind not in (ItemKind.STATEMENT, ItemKind.EXAMPLE, ItemKind.VISION):
+        raise ValidationError(_("There is nothing to vote on for this item."))
+
+
+@transaction.atomic
+def voting_open(*, item: AgendaItem) -> AgendaItem:
+    _require_votable(item)
+    return _set_item(item, voting_open=True)
+
+
+@transaction.atomic
+def voting_close(*, item: AgendaItem) -> AgendaItem:
+    return _set_item(item, voting_open=False)
+
+
+@transaction.atomic
+def results_reveal(*, item: AgendaItem) -> AgendaItem:
+    return _set_item(item, results_revealed=True)
+
+
+@transaction.atomic
+def results_hide(*, item: AgendaItem) -> AgendaItem:
+    return _set_item(item, results_revealed=False)
+
+
+@transaction.atomic
+def vote_round_start(*, item: AgendaItem) -> AgendaItem:
+    """Vote again after the discussion; the earlier round's votes are kept."""
+    if item.kind != ItemKind.STATEMENT:
+        raise ValidationError(_("Only statements are voted on in rounds."))
+    if not item.votes.filter(round_number=item.round_number).exists():
+        raise ValidationError(_("This round has no votes yet; there is no need for a new one."))
+    return _set_item(
+        item, round_number=item.round_number + 1, voting_open=True, results_revealed=False
+    )
+
+
+@transaction.atomic
+def vote_reset(*, item: AgendaItem) -> int:
+    """Remove the votes of the current round (for a false start); return how many."""
+    if item.kind != ItemKind.STATEMENT:
+        raise ValidationError(_("Only statements have votes to reset."))
+    deleted, _detail = item.votes.filter(round_number=item.round_number).delete()
+    _set_item(item, results_revealed=False)
+    return deleted
+
+
+@transaction.atomic
+def notes_update(*, item: AgendaItem, notes: str) -> AgendaItem:
+    if item.notes == notes:
+        return item
+    item.notes = notes
+    item.full_clean()
+    item.save(update_fields=["notes"])
+    return item
+
+
+@transaction.atomic
+def timer_start(*, session: Session, minutes: float) -> Session:
+    if not 0 < minutes <= MAX_TIMER_MINUTES:
+        raise ValidationError(
+            _("Enter a number of minutes between 1 and %(max)s.") % {"max": MAX_TIMER_MINUTES}
+        )
+    session = _lock(session)
+    session.timer_ends_at = timezone.now() + datetime.timedelta(minutes=minutes)
+    session.save(update_fields=["timer_ends_at"])
+    _changed(session.pk)
+    return session
+
+
+@transaction.atomic
+def timer_stop(*, session: Session) -> Session:
+    session = _lock(session)
+    session.timer_ends_at = None
+    session.save(update_fields=["timer_ends_at"])
+    _changed(session.pk)
+    return session
+
+
+@transaction.atomic
+def session_finish(*, session: Session) -> Session:
+    session = _lock(session)
+    if session.current_item_id:
+        AgendaItem.objects.filter(pk=session.current_item_id).update(voting_open=False)
+    session.status = SessionStatus.FINISHED
+    session.timer_ends_at = None
+    session.save(update_fields=["status", "timer_ends_at"])
+    _changed(session.pk)
+    return session
+
+
+@transaction.atomic
+def session_reopen(*, session: Session) -> Session:
+    session = _lock(session)
+    session.status = SessionStatus.LIVE
+    session.save(update_fields=["status"])
+    _changed(session.pk)
+    return session
+
+
+# --- Vision ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def vision_statement_add(
+    *, session: Session, text: str, dimension_key: str = ""
+) -> VisionStatement:
+    session = _lock(session)
+    last = session.vision_statements.aggregate(last=Max("position"))["last"]
+    statement = VisionStatement(
+        session=session, position=(last or 0) + 1, text=text.strip(), dimension_key=dimension_key
+    )
+    statement.full_clean()
+    statement.save()
+    _changed(session.pk)
+    return statement
+
+
+@transaction.atomic
+def vision_statement_delete(*, statement: VisionStatement) -> None:
+    session_id = statement.session_id
+    statement.delete()
+    _changed(session_id)
+
+
+@transaction.atomic
+def vision_priorities_set(*, session: Session, priorities: list[str]) -> Session:
+    unknown = [key for key in priorities if key not in Dimension.values]
+    if unknown or len(set(priorities)) != len(priorities):
+        raise ValidationError(_("Choose each dimension at most once."))
+    session = _lock(session)
+    session.priorities = list(priorities)
+    session.full_clean()
+    session.save(update_fields=["priorities"])
+    _changed(session.pk)
+    return session
+
+
+@transaction.atomic
+def vision_adopt(*, session: Session) -> Session:
+    session = _lock(session)
+    if not session.vision_statements.exists():
+        raise ValidationError(_("Draft at least one vision statement before adopting the vision."))
+    session.vision_adopted_at = timezone.now()
+    session.save(update_fields=["vision_adopted_at"])
+    AgendaItem.objects.filter(session=session, kind=ItemKind.VISION).update(
+        voting_open=False, results_revealed=True
+    )
+    _changed(session.pk)
+    return session
+
+
+@transaction.atomic
+def vision_unadopt(*, session: Session) -> Session:
+    session = _lock(session)
+    session.vision_adopted_at = None
+    session.save(update_fields=["vision_adopted_at"])
+    _changed(session.pk)
+    return session
+
+
+# --- Participants ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def participant_join(
+    *, session: Session, name: str = "", department: str = ""
+) -> tuple[Participant, str]:
+    """A new participant and the token for their cookie (only its hash is stored)."""
+    if session.status == SessionStatus.FINISHED:
+        raise ValidationError(_("This session has finished."))
+    token = secrets.token_urlsafe(32)
+    participant = Participant(
+        session=session,
+        token_hash=token_hash(token),
+        name=name.strip(),
+        department=department.strip(),
+    )
+    participant.full_clean()
+    participant.save()
+    schedule_push(session.pk)
+    return participant, token
+
+
+def _require_open(item: AgendaItem, participant: Participant, kind: str) -> None:
+    if item.session_id != participant.session_id or item.kind != kind:
+        raise ValidationError(_("This is not the current question of your session."))
+    if not item.voting_open:
+        raise ValidationError(_("Voting is closed."))
+
+
+def vote_cast(*, item: AgendaItem, participant: Participant, value: int) -> Vote:
+    """Record the participant's vote in the current round; a second vote replaces the first.
+
+    The database's unique constraint makes it one vote per participant, statement and round
+    even when two requests of the same phone race: the loser retries as an update.
+    """
+    if value not in (1, 2, 3, 4, 5):
+        raise ValidationError(_("Choose one of the five answers."))
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                item = AgendaItem.objects.get(pk=item.pk)
+                _require_open(item, participant, ItemKind.STATEMENT)
+                vote, _created = Vote.objects.update_or_create(
+                    item=item,
+                    participant=participant,
+                    round_number=item.round_number,
+                    defaults={"value": value},
+                )
+                schedule_push(item.session_id)
+                return vote
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+@transaction.atomic
+def example_mark_set(*, item: AgendaItem, participant: Participant, relevant: bool) -> None:
+    """Mark (or unmark) an example as relevant for the participant's own department."""
+    if item.session_id != participant.session_id or item.kind != ItemKind.EXAMPLE:
+        raise ValidationError(_("This is not the current question of your session."))
+    if relevant:
+        ExampleMark.objects.get_or_create(item=item, participant=participant)
+    else:
+        ExampleMark.objects.filter(item=item, participant=participant).delete()
+    schedule_push(item.session_id)
+
+
+@transaction.atomic
+def vision_endorse(
+    *, statement: VisionStatement, participant: Participant, choice: str
+) -> VisionEndorsement:
+    if choice not in Endorsement.values:
+        raise ValidationError(_("Choose one of the three answers."))
+    session = statement.session
+    if session.pk != participant.session_id:
+        raise ValidationError(_("This is not the current question of your session."))
+    if session.vision_adopted_at is not None:
+        raise ValidationError(_("The vision has been adopted; endorsing is closed."))
+    endorsement, _created = VisionEndorsement.objects.update_or_create(
+        statement=statement, participant=participant, defaults={"choice": choice}
+    )
+    schedule_push(session.pk)
+    return endorsement
+
+
+@transaction.atomic
+def ambassador_volunteer(
+    *, participant: Participant, name: str, department: str = ""
+) -> Ambassador:
+    """The participant volunteers as ambassador; a name is required for this only."""
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Enter your name to volunteer as ambassador.")})
+    ambassador = Ambassador.objects.filter(participant=participant).first()
+    if ambassador is None:
+        ambassador = Ambassador(session_id=participant.session_id, participant=participant)
+    ambassador.name = name
+    ambassador.department = department.strip()
+    ambassador.full_clean()
+    ambassador.save()
+    schedule_push(participant.session_id)
+    return ambassador
+
+
+@transaction.atomic
+def ambassador_withdraw(*, participant: Participant) -> None:
+    Ambassador.objects.filter(participant=participant).delete()
+    schedule_push(participant.session_id)

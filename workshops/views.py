@@ -1,0 +1,643 @@
+"""Views of the live workshop: thin, each checks access, parses a form and calls a service."""
+
+import csv
+import io
+import secrets
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+
+from reporting.pdf import pdf_response, render_pdf
+from workshops import access, selectors, services
+from workshops.forms import (
+    AmbassadorForm,
+    ControlAction,
+    ControlForm,
+    EndorseForm,
+    GalleryFilterForm,
+    ItemForm,
+    ItemUpdateForm,
+    JoinCodeForm,
+    JoinForm,
+    MarkForm,
+    OwnProductForm,
+    SessionForm,
+    VoteForm,
+)
+from workshops.models import AgendaItem, Endorsement, ItemKind, Session, VisionStatement
+from workshops.qr import join_qr_svg
+
+PARTICIPANT_COOKIE_AGE = 2 * 24 * 3600
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+# --- Preparing ---------------------------------------------------------------------------
+
+
+@login_required
+def session_list(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+    engagement = access.get_engagement_for_session_viewer(request.user, engagement_pk)
+    return render(
+        request,
+        "workshops/session_list.html",
+        {
+            "engagement": engagement,
+            "sessions": list(selectors.session_list_for_engagement(engagement=engagement)),
+            "can_manage": access.can_manage(request.user, engagement),
+        },
+    )
+
+
+@login_required
+def session_create(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+    engagement = access.get_engagement_for_session_manager(request.user, engagement_pk)
+    form = SessionForm(
+        request.POST or None,
+        initial={"title": _("Inspiration and vision session"), "held_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        session = services.session_create(
+            engagement=engagement,
+            title=form.cleaned_data["title"],
+            held_on=form.cleaned_data["held_on"],
+            with_defaults=form.cleaned_data["with_defaults"],
+        )
+        messages.success(request, _("The session has been created."))
+        return redirect(session)
+    return render(request, "workshops/session_form.html", {"engagement": engagement, "form": form})
+
+
+@login_required
+def own_product_create(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+    engagement = access.get_engagement_for_session_manager(request.user, engagement_pk)
+    form = OwnProductForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.own_product_create(engagement=engagement, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The product has been added to the gallery."))
+            return redirect("workshops:session_list", engagement_pk=engagement.pk)
+    return render(
+        request, "workshops/own_product_form.html", {"engagement": engagement, "form": form}
+    )
+
+
+@login_required
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for_viewer(request.user, pk)
+    return render(
+        request,
+        "workshops/session_detail.html",
+        {
+            "session": session,
+            "engagement": session.engagement,
+            "agenda": selectors.session_agenda(session=session),
+            "report": selectors.session_report(session=session),
+            "can_manage": access.can_manage(request.user, session.engagement),
+            "item_form": ItemForm(),
+        },
+    )
+
+
+@login_required
+def item_create(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for_manager(request.user, pk)
+    form = ItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.item_create(session=session, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The item has been added to the agenda."))
+            return redirect(session)
+    return render(request, "workshops/item_form.html", {"session": session, "form": form})
+
+
+@login_required
+def item_update(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = access.get_item_for_manager(request.user, pk, item_pk)
+    form = ItemUpdateForm(request.POST or None, initial={"title": item.title, "body": item.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.item_update(item=item, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The item has been saved."))
+            return redirect(item.session)
+    return render(
+        request,
+        "workshops/item_form.html",
+        {"session": item.session, "item": item, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = access.get_item_for_manager(request.user, pk, item_pk)
+    try:
+        services.item_delete(item=item)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("The item has been removed from the agenda."))
+    return redirect(item.session)
+
+
+@login_required
+@require_POST
+def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = access.get_item_for_manager(request.user, pk, item_pk)
+    services.item_move(item=item, up=request.POST.get("direction") == "up")
+    return redirect(f"{item.session.get_absolute_url()}#item-{item.pk}")
+
+
+@login_required
+def gallery(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for_manager(request.user, pk)
+    form = GalleryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    examples = selectors.gallery_examples(
+        session=session, task=filters.get("task", ""), complexity=filters.get("complexity", "")
+    )
+    return render(
+        request,
+        "workshops/gallery.html",
+        {
+            "session": session,
+            "form": form,
+            "examples": [
+                (example, chosen, selectors.example_chart(example)) for example, chosen in examples
+            ],
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def example_toggle(request: HttpRequest, pk: int, example_pk: int) -> HttpResponse:
+    session, example = access.get_example_for_manager(request.user, pk, example_pk)
+    try:
+        added = services.example_toggle(session=session, example=example)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        if added:
+            messages.success(request, _("The example has been added to the session."))
+        else:
+            messages.success(request, _("The example has been taken out of the session."))
+    query = request.POST.get("query", "")
+    url = reverse("workshops:gallery", kwargs={"pk": session.pk})
+    return redirect(
+        f"{url}?{query}#example-{example.pk}" if query else f"{url}#example-{example.pk}"
+    )
+
+
+# --- Running -----------------------------------------------------------------------------
+
+
+def _join_url(request: HttpRequest, session: Session) -> str:
+    return request.build_absolute_uri(
+        reverse("workshops:join_session", kwargs={"code": session.join_code})
+    )
+
+
+def _live_context(request: HttpRequest, session: Session, *, with_agenda: bool) -> dict:
+    screen = selectors.screen_context(session=session, with_agenda=with_agenda)
+    return {
+        "session": session,
+        "screen": screen,
+        "item": screen.item,
+        "state": screen.state,
+        "join_url": _join_url(request, session),
+    }
+
+
+@never_cache
+@login_required
+def facilitator(request: HttpRequest, pk: int, form: ControlForm | None = None) -> HttpResponse:
+    session = access.get_session_for_manager(request.user, pk)
+    context = _live_context(request, session, with_agenda=True)
+    item = context["item"]
+    vision = context["screen"].vision if item and item.kind == ItemKind.VISION else []
+    priorities = [*list(session.priorities), "", "", ""]
+    context.update(
+        {
+            "form": form
+            or ControlForm(
+                initial={
+                    "notes": item.notes if item else "",
+                    "minutes": 5,
+                    "priority_1": priorities[0],
+                    "priority_2": priorities[1],
+                    "priority_3": priorities[2],
+                }
+            ),
+            "vision_rows": vision,
+        }
+    )
+    return render(
+        request, "workshops/facilitator.html", context, status=400 if form is not None else 200
+    )
+
+
+@never_cache
+@login_required
+def facilitator_fragment(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for_manager(request.user, pk)
+    context = _live_context(request, session, with_agenda=False)
+    return render(request, "workshops/_facilitator_live.html", context)
+
+
+def _run_control(session: Session, item: AgendaItem | None, data: dict) -> None:
+    """Map the facilitator's button to its service."""
+    action = data["action"]
+    if item is not None:
+        services.notes_update(item=item, notes=data.get("notes") or "")
+    if action == ControlAction.GOTO:
+        target = AgendaItem.objects.filter(session=session, pk=data["target"]).first()
+        if target is None:
+            raise ValidationError(_("This item belongs to another session."))
+        services.session_go(session=session, item=target)
+    elif action in (ControlAction.NEXT, ControlAction.PREVIOUS):
+        services.session_step(session=session, forward=action == ControlAction.NEXT)
+    elif action == ControlAction.TIMER_START:
+        services.timer_start(session=session, minutes=float(data["minutes"]))
+    elif action == ControlAction.TIMER_STOP:
+        services.timer_stop(session=session)
+    elif action == ControlAction.VISION_ADD:
+        services.vision_statement_add(
+            session=session, text=data["vision_text"], dimension_key=data.get("dimension_key", "")
+        )
+    elif action == ControlAction.VISION_DELETE:
+        statement = VisionStatement.objects.filter(session=session, pk=data["target"]).first()
+        if statement is not None:
+            services.vision_statement_delete(statement=statement)
+    elif action == ControlAction.PRIORITIES:
+        services.vision_priorities_set(session=session, priorities=data["priorities"])
+    elif action == ControlAction.ADOPT:
+        services.vision_adopt(session=session)
+    elif action == ControlAction.UNADOPT:
+        services.vision_unadopt(session=session)
+    elif action == ControlAction.FINISH:
+        services.session_finish(session=session)
+    elif action == ControlAction.REOPEN:
+        services.session_reopen(session=session)
+    elif action == ControlAction.SAVE_NOTES:
+        pass
+    elif item is None:
+        raise ValidationError(_("Choose an item of the agenda first."))
+    elif action == ControlAction.OPEN:
+        services.voting_open(item=item)
+    elif action == ControlAction.CLOSE:
+        services.voting_close(item=item)
+    elif action == ControlAction.REVEAL:
+        services.results_reveal(item=item)
+    elif action == ControlAction.HIDE:
+        services.results_hide(item=item)
+    elif action == ControlAction.NEW_ROUND:
+        services.vote_round_start(item=item)
+    elif action == ControlAction.RESET:
+        services.vote_reset(item=item)
+
+
+@login_required
+@require_POST
+def control(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for_manager(request.user, pk)
+    form = ControlForm(request.POST)
+    if not form.is_valid():
+        return facilitator(request, pk, form=form)
+    item = (
+        AgendaItem.objects.filter(pk=session.current_item_id).first()
+        if session.current_item_id
+        else None
+    )
+    try:
+        _run_control(session, item, form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    return redirect("workshops:facilitator", pk=session.pk)
+
+
+@never_cache
+@login_required
+def projector(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for_manager(request.user, pk)
+    context = _live_context(request, session, with_agenda=False)
+    context["qr_svg"] = join_qr_svg(context["join_url"])
+    return render(request, "workshops/projector.html", context)
+
+
+@never_cache
+@login_required
+def projector_fragment(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for_manager(request.user, pk)
+    context = _live_context(request, session, with_agenda=False)
+    return render(request, "workshops/_projector_live.html", context)
+
+
+# --- Reports -----------------------------------------------------------------------------
+
+
+def _filename(session: Session, extension: str) -> str:
+    return f"sessie-{slugify(session.title) or session.pk}-{session.held_on:%Y%m%d}.{extension}"
+
+
+@login_required
+def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for_viewer(request.user, pk)
+    context = {
+        "report": selectors.session_report(session=session),
+        "session": session,
+        "engagement": session.engagement,
+        "organisation": session.engagement.organisation,
+        "generated_at": timezone.localtime(),
+        "report_title": _("Session report"),
+    }
+    pdf = render_pdf(template_name="workshops/report_pdf.html", context=context)
+    return pdf_response(pdf, filename=_filename(session, "pdf"))
+
+
+@login_required
+def votes_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for_viewer(request.user, pk)
+    header, rows = selectors.vote_export_rows(session=session)
+    buffer = io.StringIO()
+    # Semicolons and a BOM: Excel with Dutch settings opens it as columns.
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(header)
+    writer.writerows(rows)
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(session, "csv")}"'
+    return response
+
+
+@login_required
+def votes_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for_viewer(request.user, pk)
+    header, rows = selectors.vote_export_rows(session=session)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Votes")[:31]
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    sheet.freeze_panes = "A2"
+    sheet.column_dimensions["A"].width = 60
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_filename(session, "xlsx")}"'
+    return response
+
+
+# --- Participants (no account) -----------------------------------------------------------
+
+
+def _with_client_cookie(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    if not request.COOKIES.get(access.CLIENT_COOKIE):
+        response.set_cookie(
+            access.CLIENT_COOKIE,
+            secrets.token_urlsafe(16),
+            max_age=PARTICIPANT_COOKIE_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+    return response
+
+
+def join(request: HttpRequest) -> HttpResponse:
+    """Type the code from the projector."""
+    form = JoinCodeForm(request.POST or request.GET or None)
+    status = 200
+    if access.join_blocked(request):
+        form = JoinCodeForm()
+        form.add_error(None, _("Too many wrong codes. Wait ten minutes and try again."))
+        status = 429
+    elif form.is_bound and form.is_valid():
+        session = selectors.session_by_code(code=form.cleaned_data["code"])
+        if session is not None:
+            return redirect("workshops:join_session", code=session.join_code)
+        access.join_failed(request)
+        form.add_error("code", _("No session has this code. Check the code on the screen."))
+    return _with_client_cookie(
+        request, render(request, "workshops/join.html", {"form": form}, status=status)
+    )
+
+
+def join_session(request: HttpRequest, code: str) -> HttpResponse:
+    """Join a session: an optional name and department, then a token in a cookie."""
+    session = access.get_session_for_participant(code)
+    participant = access.participant_from_request(request, session)
+    if participant is not None:
+        return redirect("workshops:participant", code=session.join_code)
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _participant, token = services.participant_join(session=session, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            response = redirect("workshops:participant", code=session.join_code)
+            response.set_cookie(
+                access.PARTICIPANT_COOKIE.format(session_id=session.pk),
+                token,
+                max_age=PARTICIPANT_COOKIE_AGE,
+                httponly=True,
+                samesite="Lax",
+                secure=settings.SESSION_COOKIE_SECURE,
+            )
+            return response
+    return render(request, "workshops/join_session.html", {"session": session, "form": form})
+
+
+def _participant_context(request, session, participant, **forms) -> dict:
+    screen = selectors.screen_context(session=session)
+    item = screen.item
+    answers = selectors.participant_answers(participant=participant, item=item)
+    context = {
+        "session": session,
+        "participant": participant,
+        "screen": screen,
+        "item": item,
+        "state": screen.state,
+        "answers": answers,
+        "endorsement_choices": Endorsement.choices,
+        "vote_form": forms.get("vote_form")
+        or VoteForm(initial={"item": item.pk if item else None, "value": answers.vote}),
+        "ambassador_form": forms.get("ambassador_form")
+        or AmbassadorForm(
+            initial={
+                "name": answers.ambassador.name if answers.ambassador else participant.name,
+                "department": answers.ambassador.department
+                if answers.ambassador
+                else participant.department,
+            }
+        ),
+    }
+    if item is not None and item.kind == ItemKind.VISION:
+        context["vision_rows"] = [
+            {"statement": row["statement"], "choice": answers.endorsements.get(row["statement"].pk)}
+            for row in selectors.vision_rows(session)
+        ]
+    return context
+
+
+@never_cache
+def participant(request: HttpRequest, code: str, **forms) -> HttpResponse:
+    session = access.get_session_for_participant(code)
+    person = access.participant_from_request(request, session)
+    if person is None:
+        return redirect("workshops:join_session", code=session.join_code)
+    context = _participant_context(request, session, person, **forms)
+    return render(request, "workshops/participant.html", context, status=400 if forms else 200)
+
+
+@never_cache
+def participant_fragment(request: HttpRequest, code: str) -> HttpResponse:
+    session = access.get_session_for_participant(code)
+    person = access.participant_from_request(request, session)
+    if person is None:
+        return HttpResponse(status=204)
+    return render(
+        request,
+        "workshops/_participant_live.html",
+        _participant_context(request, session, person),
+    )
+
+
+@never_cache
+def live_state(request: HttpRequest, code: str) -> JsonResponse:
+    """The polling fallback: the same small state the WebSocket sends."""
+    session = access.get_session_for_participant(code)
+    return JsonResponse(selectors.session_live_state(session_id=session.pk))
+
+
+def _participant_post(request: HttpRequest, code: str):
+    session = access.get_session_for_participant(code)
+    return session, access.participant_from_request(request, session)
+
+
+def _back(session: Session) -> HttpResponse:
+    return redirect(
+        f"{reverse('workshops:participant', kwargs={'code': session.join_code})}#huidig"
+    )
+
+
+@require_POST
+def vote(request: HttpRequest, code: str) -> HttpResponse:
+    session, person = _participant_post(request, code)
+    if person is None:
+        return redirect("workshops:join_session", code=session.join_code)
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        return participant(request, code, vote_form=form)
+    item = AgendaItem.objects.filter(session=session, pk=form.cleaned_data["item"]).first()
+    try:
+        if item is None:
+            raise ValidationError(_("This is not the current question of your session."))
+        services.vote_cast(item=item, participant=person, value=form.cleaned_data["value"])
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("Your vote has been counted."))
+    return _back(session)
+
+
+@require_POST
+def mark(request: HttpRequest, code: str) -> HttpResponse:
+    session, person = _participant_post(request, code)
+    if person is None:
+        return redirect("workshops:join_session", code=session.join_code)
+    form = MarkForm(request.POST)
+    item = (
+        AgendaItem.objects.filter(session=session, pk=form.cleaned_data["item"]).first()
+        if form.is_valid()
+        else None
+    )
+    try:
+        if item is None:
+            raise ValidationError(_("This is not the current question of your session."))
+        services.example_mark_set(
+            item=item, participant=person, relevant=form.cleaned_data["relevant"]
+        )
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    return _back(session)
+
+
+@require_POST
+def endorse(request: HttpRequest, code: str) -> HttpResponse:
+    session, person = _participant_post(request, code)
+    if person is None:
+        return redirect("workshops:join_session", code=session.join_code)
+    form = EndorseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the three answers."))
+        return _back(session)
+    statement = VisionStatement.objects.filter(
+        session=session, pk=form.cleaned_data["statement"]
+    ).first()
+    try:
+        if statement is None:
+            raise ValidationError(_("This is not the current question of your session."))
+        services.vision_endorse(
+            statement=statement, participant=person, choice=form.cleaned_data["choice"]
+        )
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("Your answer has been saved."))
+    return redirect(
+        f"{reverse('workshops:participant', kwargs={'code': session.join_code})}"
+        f"#visie-{statement.pk}"
+    )
+
+
+@require_POST
+def ambassador(request: HttpRequest, code: str) -> HttpResponse:
+    session, person = _participant_post(request, code)
+    if person is None:
+        return redirect("workshops:join_session", code=session.join_code)
+    form = AmbassadorForm(request.POST)
+    if not form.is_valid():
+        return participant(request, code, ambassador_form=form)
+    if form.cleaned_data["withdraw"]:
+        services.ambassador_withdraw(participant=person)
+        messages.success(request, _("You are no longer signed up as ambassador."))
+        return _back(session)
+    try:
+        services.ambassador_volunteer(
+            participant=person,
+            name=form.cleaned_data["name"],
+            department=form.cleaned_data["department"],
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return participant(request, code, ambassador_form=form)
+    messages.success(request, _("Thank you! You are signed up as ambassador."))
+    return _back(session)
