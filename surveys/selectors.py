@@ -4,9 +4,28 @@ The contract other stages rely on is ``survey_highlights``: the workshop's part 
 ("herkenning") and the roadmap's combined PDF read the survey only through it.
 """
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from reporting.charts import Chart
+from surveys.models import (
+    TEXT_KINDS,
+    Answer,
+    Invitation,
+    InvitationStatus,
+    Page,
+    Question,
+    Response,
+    ResponseStatus,
+    Survey,
+)
+
+# Open answers shown per question on the results page; the rest are one click away.
+TEXTS_ON_RESULTS_PAGE = 20
 
 
 @dataclass(frozen=True)
@@ -27,9 +46,331 @@ class SurveyHighlights:
     quotes: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class TextAnswer:
+    answer_id: int
+    text: str
+    is_quote: bool
+
+
+@dataclass
+class QuestionResult:
+    question: Question
+    number: int  # position in the survey, 1-based
+    answered: int  # completed responses that answered this question
+    hidden: bool  # fewer answers than the minimum group size
+    counts: dict = field(default_factory=dict)  # value (JSON-able) → responses
+    texts: list[TextAnswer] = field(default_factory=list)
+    more_texts: int = 0
+    chart: Chart | None = None
+
+
+@dataclass
+class SurveyResults:
+    survey: Survey
+    response_rate: ResponseRate
+    min_group_size: int
+    questions: list[QuestionResult]
+
+    @property
+    def shown(self) -> list[QuestionResult]:
+        return [result for result in self.questions if not result.hidden]
+
+
+# --- Lists and structure -----------------------------------------------------------------------
+
+
+def survey_list_for_engagement(*, engagement) -> QuerySet[Survey]:
+    return (
+        Survey.objects.filter(engagement=engagement)
+        .annotate(
+            completed_count=Count(
+                "responses", filter=Q(responses__status=ResponseStatus.COMPLETED), distinct=True
+            ),
+            question_count=Count("pages__questions", distinct=True),
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def template_list() -> QuerySet[Survey]:
+    return (
+        Survey.objects.filter(engagement__isnull=True)
+        .annotate(question_count=Count("pages__questions"))
+        .order_by("title", "pk")
+    )
+
+
+def survey_pages(*, survey: Survey) -> list[Page]:
+    """The survey's pages in order, each with ``page.question_list`` in order (2 queries)."""
+    pages = list(Page.objects.filter(survey=survey).order_by("position"))
+    by_page: dict[int, list[Question]] = defaultdict(list)
+    questions = (
+        Question.objects.filter(page__survey=survey)
+        .select_related("condition_question")
+        .order_by("page__position", "position")
+    )
+    for question in questions:
+        by_page[question.page_id].append(question)
+    for page in pages:
+        for question in by_page[page.pk]:
+            question.page = page
+        page.question_list = by_page[page.pk]
+    return pages
+
+
+def survey_questions(*, survey: Survey) -> list[Question]:
+    return [question for page in survey_pages(survey=survey) for question in page.question_list]
+
+
+def survey_definition(*, survey: Survey) -> dict:
+    """The survey as plain data (the JSON export format, see surveys.definitions)."""
+    pages = survey_pages(survey=survey)
+    keys = {
+        question.pk: f"v{number}"
+        for number, question in enumerate(
+            (q for page in pages for q in page.question_list), start=1
+        )
+    }
+    return {
+        "format": "rucphen-survey",
+        "version": 1,
+        "title": survey.title,
+        "intro": survey.intro,
+        "thank_you_text": survey.thank_you_text,
+        "invitation_subject": survey.invitation_subject,
+        "invitation_message": survey.invitation_message,
+        "reminder_message": survey.reminder_message,
+        "pages": [
+            {
+                "title": page.title,
+                "intro": page.intro,
+                "questions": [
+                    {
+                        "key": keys[question.pk],
+                        "kind": question.kind,
+                        "text": question.text,
+                        "help_text": question.help_text,
+                        "required": question.required,
+                        "options": list(question.options),
+                        "allow_other": question.allow_other,
+                        "max_length": question.max_length,
+                        "ranking_top": question.ranking_top,
+                        "is_highlight": question.is_highlight,
+                        "condition": (
+                            {
+                                "question": keys[question.condition_question_id],
+                                "value": question.condition_value,
+                            }
+                            if question.condition_question_id in keys
+                            else None
+                        ),
+                    }
+                    for question in page.question_list
+                ],
+            }
+            for page in pages
+        ],
+    }
+
+
+def response_answers(*, response: Response) -> dict[int, Any]:
+    """A response's stored answers by question id."""
+    return dict(Answer.objects.filter(response=response).values_list("question_id", "value"))
+
+
+def invitation_list(*, survey: Survey) -> QuerySet[Invitation]:
+    return survey.invitations.order_by("name", "pk")
+
+
+# --- Results -------------------------------------------------------------------------------------
+
+
+def survey_response_rate(*, survey: Survey) -> ResponseRate:
+    counts = Response.objects.filter(survey=survey).aggregate(
+        started=Count("pk"), completed=Count("pk", filter=Q(status=ResponseStatus.COMPLETED))
+    )
+    invited = Invitation.objects.filter(survey=survey).count()
+    return ResponseRate(invited=invited, started=counts["started"], completed=counts["completed"])
+
+
+def _hashable(value: Any):
+    if isinstance(value, dict):
+        return ("dict", tuple(value.get("choices", [])), value.get("other", ""))
+    if isinstance(value, list):
+        return ("list", tuple(value))
+    return value
+
+
+def survey_results(
+    *,
+    survey: Survey,
+    with_charts: bool = True,
+    only_highlights: bool = False,
+    texts_per_question: int | None = TEXTS_ON_RESULTS_PAGE,
+) -> SurveyResults:
+    """Per question the distribution, the open answers and a chart, in a fixed number of
+    queries whatever the number of responses or questions."""
+    from surveys.charts import question_chart
+
+    min_group_size = survey.engagement.min_group_size if survey.engagement_id else 5
+    questions = survey_questions(survey=survey)
+    if only_highlights:
+        questions = [question for question in questions if question.is_highlight]
+    completed = Answer.objects.filter(
+        response__survey=survey, response__status=ResponseStatus.COMPLETED
+    )
+    counts: dict[int, Counter] = defaultdict(Counter)
+    rows = (
+        completed.exclude(question__kind__in=TEXT_KINDS)
+        .values("question_id", "value")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in rows:
+        counts[row["question_id"]][_hashable(row["value"])] += row["n"]
+    text_counts = dict(
+        completed.filter(question__kind__in=TEXT_KINDS)
+        .values("question_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("question_id", "n")
+    )
+    texts: dict[int, list[TextAnswer]] = defaultdict(list)
+    text_rows = completed.filter(question__kind__in=TEXT_KINDS)
+    if texts_per_question is not None:
+        text_rows = text_rows.annotate(
+            row=Window(
+                RowNumber(),
+                partition_by=[F("question_id")],
+                order_by=[F("is_quote").desc(), F("pk").asc()],
+            )
+        ).filter(row__lte=texts_per_question)
+    for answer_id, question_id, value, is_quote in text_rows.order_by(
+        "question_id", "-is_quote", "pk"
+    ).values_list("pk", "question_id", "value", "is_quote"):
+        texts[question_id].append(TextAnswer(answer_id=answer_id, text=value, is_quote=is_quote))
+
+    results = []
+    for number, question in enumerate(questions, start=1):
+        if question.kind in TEXT_KINDS:
+            answered = text_counts.get(question.pk, 0)
+        else:
+            answered = sum(counts[question.pk].values())
+        hidden = answered < min_group_size
+        result = QuestionResult(
+            question=question,
+            number=number,
+            answered=answered,
+            hidden=hidden,
+            counts={} if hidden else dict(counts[question.pk]),
+            texts=[] if hidden else texts[question.pk],
+        )
+        if not hidden and question.kind in TEXT_KINDS:
+            result.more_texts = answered - len(result.texts)
+        if with_charts and not hidden and question.kind not in TEXT_KINDS:
+            result.chart = question_chart(question=question, counts=counts[question.pk])
+        results.append(result)
+    return SurveyResults(
+        survey=survey,
+        response_rate=survey_response_rate(survey=survey),
+        min_group_size=min_group_size,
+        questions=results,
+    )
+
+
+def question_text_answers(*, question: Question) -> QuerySet[Answer]:
+    """Every open answer to a question in sent responses, quotes first."""
+    return (
+        Answer.objects.filter(question=question, response__status=ResponseStatus.COMPLETED)
+        .order_by("-is_quote", "pk")
+        .only("pk", "value", "is_quote")
+    )
+
+
+def question_answered_count(*, question: Question) -> int:
+    return Answer.objects.filter(
+        question=question, response__status=ResponseStatus.COMPLETED
+    ).count()
+
+
+def survey_export_rows(*, survey: Survey) -> tuple[list[str], list[list[str]]]:
+    """The anonymised answers: one row per sent response, one column per question.
+
+    Columns of questions answered by fewer people than the minimum group size stay empty.
+    """
+    from surveys.answers import answer_text
+
+    min_group_size = survey.engagement.min_group_size if survey.engagement_id else 5
+    questions = survey_questions(survey=survey)
+    answers = Answer.objects.filter(
+        response__survey=survey, response__status=ResponseStatus.COMPLETED
+    ).order_by("response_id")
+    by_response: dict[int, dict[int, Any]] = defaultdict(dict)
+    per_question: Counter = Counter()
+    for response_id, question_id, value in answers.values_list(
+        "response_id", "question_id", "value"
+    ):
+        by_response[response_id][question_id] = value
+        per_question[question_id] += 1
+    shown = [q for q in questions if per_question[q.pk] >= min_group_size]
+    headers = [f"{number}. {question.text}" for number, question in enumerate(shown, start=1)]
+    rows = [
+        [answer_text(question, values.get(question.pk)) for question in shown]
+        for values in by_response.values()
+    ]
+    return headers, rows
+
+
+# --- The contract for the workshop and the roadmap ------------------------------------------
+
+
+def latest_survey(*, engagement) -> Survey | None:
+    return (
+        Survey.objects.filter(engagement=engagement)
+        .exclude(status="draft")
+        .select_related("engagement")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
 def survey_highlights(*, engagement) -> SurveyHighlights | None:
     """The highlights of the engagement's most recent survey, or None without one.
 
-    Implemented by the survey issue; until then no engagement has a survey.
+    The most recent survey that has been opened (drafts are left out). Charts only for
+    the questions the consultant chose, and only when they rest on at least the
+    engagement's minimum group size; quotes only from such questions.
     """
-    return None
+    survey = latest_survey(engagement=engagement)
+    if survey is None:
+        return None
+    results = survey_results(survey=survey, texts_per_question=0)
+    charts = [
+        result.chart
+        for result in results.shown
+        if result.question.is_highlight and result.chart is not None
+    ]
+    shown_ids = [result.question.pk for result in results.shown]
+    quotes = list(
+        Answer.objects.filter(
+            question_id__in=shown_ids,
+            is_quote=True,
+            response__status=ResponseStatus.COMPLETED,
+        )
+        .order_by("question__page__position", "question__position", "pk")
+        .values_list("value", flat=True)
+    )
+    return SurveyHighlights(
+        survey_title=survey.title,
+        response_rate=results.response_rate,
+        charts=charts,
+        quotes=quotes,
+    )
+
+
+def invitation_counts(*, survey: Survey) -> dict[str, int]:
+    rows = survey.invitations.values("status").annotate(n=Count("pk")).order_by()
+    counts = {status: 0 for status in InvitationStatus.values}
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts

@@ -1,0 +1,163 @@
+"""What an answer looks like per question type: checking, conditions, and plain text.
+
+Values as stored in ``Answer.value``:
+- agree/disagree (likert): an int 1..5; scale: an int 0..10;
+- single and multiple choice: ``{"choices": [option, ...], "other": "text"}``;
+- short and long text: a str;
+- ranking: a list of options, best first.
+Choices are stored as the option text the respondent saw, so editing a question's
+options later never changes an answer already given.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from surveys.models import LIKERT_LABELS, SCALE_MAX, SCALE_MIN, Question, QuestionKind
+
+OTHER = "__other__"
+
+
+@dataclass
+class ParsedAnswer:
+    """A respondent's input for one question: the value to store, or an error.
+
+    ``display`` is what the page shows again when there is an error, so that nothing a
+    user typed is lost.
+    """
+
+    value: Any = None
+    error: str = ""
+    display: Any = None
+
+
+def _int_in_range(raw: str, low: int, high: int) -> int | None:
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        return None
+    return number if low <= number <= high else None
+
+
+def parse_answer(question: Question, data) -> ParsedAnswer:
+    """Read one question's answer from POST data (a QueryDict); never raises."""
+    name = question.field_name
+    kind = question.kind
+    if kind in (QuestionKind.LIKERT, QuestionKind.SCALE):
+        raw = (data.get(name) or "").strip()
+        if not raw:
+            return ParsedAnswer()
+        low, high = (1, 5) if kind == QuestionKind.LIKERT else (SCALE_MIN, SCALE_MAX)
+        number = _int_in_range(raw, low, high)
+        if number is None:
+            return ParsedAnswer(error=_("Choose one of the answers in the list."))
+        return ParsedAnswer(value=number, display=number)
+    if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+        picked = [item for item in data.getlist(name) if item]
+        other = (data.get(f"{name}_other") or "").strip()
+        display = {"choices": [p for p in picked if p != OTHER], "other": other}
+        display["other_picked"] = OTHER in picked
+        if kind == QuestionKind.SINGLE and len(picked) > 1:
+            return ParsedAnswer(error=_("Choose only one answer."), display=display)
+        allowed = set(question.options) | ({OTHER} if question.allow_other else set())
+        if any(item not in allowed for item in picked):
+            return ParsedAnswer(error=_("Choose one of the answers in the list."), display=display)
+        if OTHER in picked and not other:
+            return ParsedAnswer(
+                error=_("Fill in what you mean by 'other, namely'."), display=display
+            )
+        if len(other) > question.max_length:
+            return ParsedAnswer(error=_too_long(question, other), display=display)
+        if not picked:
+            return ParsedAnswer(display=display)
+        value = {
+            "choices": [item for item in question.options if item in picked],
+            "other": other if OTHER in picked else "",
+        }
+        return ParsedAnswer(value=value, display=display)
+    if kind in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT):
+        text = (data.get(name) or "").replace("\r\n", "\n").strip()
+        if "\x00" in text:
+            text = text.replace("\x00", "")
+        if len(text) > question.max_length:
+            return ParsedAnswer(error=_too_long(question, text), display=text)
+        return ParsedAnswer(value=text or None, display=text)
+    if kind == QuestionKind.RANKING:
+        places = [
+            (data.get(f"{name}_{place}") or "").strip()
+            for place in range(1, question.ranking_places + 1)
+        ]
+        display = places
+        if any(item and item not in question.options for item in places):
+            return ParsedAnswer(error=_("Choose one of the answers in the list."), display=display)
+        chosen = [item for item in places if item]
+        if len(set(chosen)) != len(chosen):
+            return ParsedAnswer(error=_("Choose each option only once."), display=display)
+        if chosen and places[: len(chosen)] != chosen:
+            return ParsedAnswer(
+                error=_("Fill in the places from the top, without gaps."), display=display
+            )
+        return ParsedAnswer(value=chosen or None, display=display)
+    return ParsedAnswer(error=_("Choose one of the answers in the list."))
+
+
+def _too_long(question: Question, text: str) -> str:
+    return _(
+        "Your answer is %(length)s characters long; at most %(limit)s characters fit here."
+    ) % {"length": len(text), "limit": question.max_length}
+
+
+def is_complete(question: Question, value: Any) -> bool:
+    """Whether a value answers the question fully (for required questions)."""
+    if value is None or value == "" or value == []:
+        return False
+    if question.kind == QuestionKind.RANKING:
+        return len(value) >= question.ranking_places
+    if isinstance(value, dict):
+        return bool(value.get("choices") or value.get("other"))
+    return True
+
+
+def matches_condition(question: Question, value: Any) -> bool:
+    """Whether the answer ``value`` to ``question.condition_question`` shows ``question``."""
+    expected = question.condition_value
+    if value is None:
+        return False
+    if isinstance(value, dict):
+        return expected in value.get("choices", []) or (
+            bool(value.get("other")) and expected.casefold() in {"anders", "other"}
+        )
+    if isinstance(value, list):
+        return expected in value
+    return str(value).strip().casefold() == expected.strip().casefold()
+
+
+def visible_questions(questions: list[Question], answers: dict[int, Any]) -> list[Question]:
+    """The questions a respondent sees, given their answers so far (by question id)."""
+    return [
+        question
+        for question in questions
+        if question.condition_question_id is None
+        or matches_condition(question, answers.get(question.condition_question_id))
+    ]
+
+
+def likert_label(number: int) -> str:
+    return str(dict(LIKERT_LABELS).get(number, number))
+
+
+def answer_text(question: Question, value: Any) -> str:
+    """An answer as plain text, for exports and lists."""
+    if value is None:
+        return ""
+    if question.kind == QuestionKind.LIKERT and isinstance(value, int):
+        return f"{value} – {likert_label(value)}"
+    if isinstance(value, dict):
+        parts = list(value.get("choices", []))
+        if value.get("other"):
+            parts.append(_("Other: %(text)s") % {"text": value["other"]})
+        return "; ".join(parts)
+    if isinstance(value, list):
+        return "; ".join(f"{index}. {item}" for index, item in enumerate(value, start=1))
+    return str(value)

@@ -1,0 +1,157 @@
+"""One chart per question, through the foundation's chart pipeline (page and PDF alike)."""
+
+import statistics
+from collections import Counter
+
+import plotly.graph_objects as go
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from reporting.charts import PALETTE, Chart, ChartTable, base_layout
+from surveys.answers import likert_label
+from surveys.models import SCALE_MAX, SCALE_MIN, Question, QuestionKind
+
+LIKERT_COLOURS = ["#b2182b", "#e08a6b", "#8c8c8c", "#5b9bc4", "#1f5f8b"]
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "0%"
+
+
+def _bar_figure(labels: list[str], values: list[int], *, colours=None, height=None) -> go.Figure:
+    bar = {
+        "type": "bar",
+        "orientation": "h",
+        "x": values,
+        "y": labels,
+        "text": [str(value) for value in values],
+        "textposition": "auto",
+        "marker": {"color": colours or PALETTE[0]},
+        "hovertemplate": "%{y}: %{x}<extra></extra>",
+        "cliponaxis": False,
+    }
+    layout = base_layout(height=height or max(160, 46 * len(labels) + 60))
+    layout["margin"] = {"l": 10, "r": 30, "t": 10, "b": 40}
+    layout["yaxis"] = {"autorange": "reversed", "automargin": True}
+    layout["xaxis"] = {"title": {"text": _("Number of responses")}, "rangemode": "tozero"}
+    return go.Figure({"data": [bar], "layout": layout})
+
+
+def _spread(numbers: Counter) -> tuple[float, float]:
+    values = list(numbers.elements())
+    mean = statistics.fmean(values) if values else 0.0
+    spread = statistics.pstdev(values) if len(values) > 1 else 0.0
+    return mean, spread
+
+
+def question_chart(*, question: Question, counts: Counter) -> Chart:
+    """The distribution of one question's answers as a chart with its table."""
+    key = f"q{question.pk}"
+    title = question.text
+    total_responses = sum(counts.values())
+    if question.kind in (QuestionKind.LIKERT, QuestionKind.SCALE):
+        numbers: Counter = Counter()
+        for value, n in counts.items():
+            if isinstance(value, int):
+                numbers[value] += n
+        if question.kind == QuestionKind.LIKERT:
+            scale = list(range(1, 6))
+            labels = [likert_label(number) for number in scale]
+            colours = LIKERT_COLOURS
+        else:
+            scale = list(range(SCALE_MIN, SCALE_MAX + 1))
+            labels = [str(number) for number in scale]
+            colours = None
+        values = [numbers[number] for number in scale]
+        mean, spread = _spread(numbers)
+        description = _(
+            "Mean %(mean)s, spread (standard deviation) %(spread)s, %(count)s responses."
+        ) % {
+            "mean": number_format(mean, 1),
+            "spread": number_format(spread, 1),
+            "count": total_responses,
+        }
+        figure = _bar_figure(labels, values, colours=colours)
+        table = ChartTable(
+            columns=[_("Answer"), _("Responses"), _("Share")],
+            rows=[
+                [label, value, _percent(value, total_responses)]
+                for label, value in zip(labels, values, strict=True)
+            ],
+        )
+        return Chart(
+            key=key,
+            title=title,
+            figure=figure,
+            table=table,
+            description=description,
+            extra={"mean": mean, "spread": spread, "responses": total_responses},
+        )
+    if question.kind == QuestionKind.RANKING:
+        places = question.ranking_places
+        points: Counter = Counter()
+        firsts: Counter = Counter()
+        chosen: Counter = Counter()
+        for value, n in counts.items():
+            items = value[1] if isinstance(value, tuple) else ()
+            for index, item in enumerate(items):
+                points[item] += (places - index) * n
+                chosen[item] += n
+                if index == 0:
+                    firsts[item] += n
+        options = sorted(
+            question.options + [item for item in points if item not in question.options],
+            key=lambda item: -points[item],
+        )
+        figure = _bar_figure(options, [points[item] for item in options])
+        figure.update_layout(xaxis={"title": {"text": _("Points")}})
+        table = ChartTable(
+            columns=[_("Option"), _("Points"), _("Chosen"), _("Ranked first")],
+            rows=[[item, points[item], chosen[item], firsts[item]] for item in options],
+        )
+        description = _(
+            "An option gets %(places)s points for first place, one point less for each place "
+            "lower; %(count)s responses."
+        ) % {"places": places, "count": total_responses}
+        return Chart(key=key, title=title, figure=figure, table=table, description=description)
+    # Single and multiple choice.
+    picked: Counter = Counter()
+    others = 0
+    for value, n in counts.items():
+        if isinstance(value, tuple) and value[0] == "dict":
+            for item in value[1]:
+                picked[item] += n
+            if value[2]:
+                others += n
+    options = list(question.options) + [item for item in picked if item not in question.options]
+    labels = list(options)
+    values = [picked[item] for item in options]
+    if question.allow_other or others:
+        labels.append(_("Other"))
+        values.append(others)
+    figure = _bar_figure(labels, values)
+    table = ChartTable(
+        columns=[_("Answer"), _("Responses"), _("Share")],
+        rows=[
+            [label, value, _percent(value, total_responses)]
+            for label, value in zip(labels, values, strict=True)
+        ],
+    )
+    if question.kind == QuestionKind.MULTIPLE:
+        description = _(
+            "More than one answer was possible; shares are of the %(count)s responses."
+        ) % {"count": total_responses}
+    else:
+        description = _("%(count)s responses.") % {"count": total_responses}
+    return Chart(key=key, title=title, figure=figure, table=table, description=description)
+
+
+def response_rate_chart(*, invited: int, started: int, completed: int) -> Chart:
+    labels = [_("Invited"), _("Started"), _("Sent")]
+    values = [invited, started, completed]
+    figure = _bar_figure(labels, values, height=200)
+    table = ChartTable(
+        columns=[_("Stage"), _("Number")],
+        rows=[list(pair) for pair in zip(labels, values, strict=True)],
+    )
+    return Chart(key="response-rate", title=_("Response"), figure=figure, table=table)

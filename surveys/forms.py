@@ -1,0 +1,238 @@
+import json
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext_lazy as _
+
+from surveys.definitions import validate_definition
+from surveys.models import Page, Question, QuestionKind, Survey
+
+BLANK = "blank"
+MAX_IMPORT_BYTES = 1_000_000
+MAX_INVITEES = 200
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class SurveyCreateForm(forms.Form):
+    source = forms.ChoiceField(
+        label=_("Start from"),
+        widget=forms.RadioSelect,
+        help_text=_("A template gives you its pages and questions to adapt."),
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Empty: the title of the template."),
+    )
+
+    def __init__(self, *args, templates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.templates = {str(template.pk): template for template in templates}
+        self.fields["source"].choices = [
+            (pk, _("Template: %(title)s") % {"title": template.title})
+            for pk, template in self.templates.items()
+        ] + [(BLANK, _("An empty survey"))]
+        if self.templates:
+            self.fields["source"].initial = next(iter(self.templates))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("source") == BLANK and not cleaned.get("title"):
+            self.add_error("title", _("Give the new survey a title."))
+        return cleaned
+
+    @property
+    def template(self):
+        return self.templates.get(self.cleaned_data["source"])
+
+
+class SurveyImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Survey file (JSON)"),
+        help_text=_("A file exported from this portal with 'Export (JSON)'."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise ValidationError(_("The file is larger than 1 MB."))
+        try:
+            data = json.loads(upload.read().decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise ValidationError(_("This file is not valid JSON.")) from None
+        return validate_definition(data)
+
+
+class SurveySettingsForm(forms.ModelForm):
+    class Meta:
+        model = Survey
+        fields = [
+            "title",
+            "intro",
+            "thank_you_text",
+            "opens_at",
+            "closes_at",
+            "open_link_enabled",
+            "access_code",
+            "invitation_subject",
+            "invitation_message",
+            "reminder_message",
+        ]
+        widgets = {
+            "opens_at": DateTimeInput(),
+            "closes_at": DateTimeInput(),
+            "intro": forms.Textarea(attrs={"rows": 4}),
+            "thank_you_text": forms.Textarea(attrs={"rows": 3}),
+            "invitation_message": forms.Textarea(attrs={"rows": 8}),
+            "reminder_message": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.is_template:
+            for name in ("opens_at", "closes_at", "open_link_enabled", "access_code"):
+                del self.fields[name]
+
+    def clean(self):
+        cleaned = super().clean()
+        opens_at, closes_at = cleaned.get("opens_at"), cleaned.get("closes_at")
+        if opens_at and closes_at and closes_at <= opens_at:
+            self.add_error("closes_at", _("The closing date must be after the opening date."))
+        return cleaned
+
+
+class PageForm(forms.ModelForm):
+    class Meta:
+        model = Page
+        fields = ["title", "intro"]
+        widgets = {"intro": forms.Textarea(attrs={"rows": 3})}
+
+
+class QuestionForm(forms.ModelForm):
+    options_text = forms.CharField(
+        label=_("Options"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("One option per line, for a choice or ranking question."),
+    )
+    move_to_page = forms.ModelChoiceField(
+        label=_("Page"), queryset=Page.objects.none(), required=False, empty_label=None
+    )
+
+    class Meta:
+        model = Question
+        fields = [
+            "kind",
+            "text",
+            "help_text",
+            "required",
+            "allow_other",
+            "max_length",
+            "ranking_top",
+            "condition_question",
+            "condition_value",
+            "is_highlight",
+        ]
+        widgets = {"help_text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, page: Page, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.page = page
+        earlier = Question.objects.filter(
+            page__survey_id=page.survey_id, page__position__lt=page.position
+        ).order_by("page__position", "position")
+        self.fields["condition_question"].queryset = earlier
+        self.fields["condition_question"].empty_label = _("Always show")
+        if self.instance.pk:
+            self.fields["options_text"].initial = "\n".join(self.instance.options)
+            self.fields["move_to_page"].queryset = Page.objects.filter(
+                survey_id=page.survey_id
+            ).order_by("position")
+            self.fields["move_to_page"].initial = page.pk
+        else:
+            del self.fields["move_to_page"]
+
+    def clean(self):
+        cleaned = super().clean()
+        lines = (cleaned.get("options_text") or "").splitlines()
+        cleaned["options"] = [line.strip() for line in lines if line.strip()]
+        kind = cleaned.get("kind")
+        if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.RANKING):
+            if len(cleaned["options"]) < 2:
+                self.add_error("options_text", _("Enter at least two options, one per line."))
+            elif len(set(cleaned["options"])) != len(cleaned["options"]):
+                self.add_error("options_text", _("Each option may appear only once."))
+        if cleaned.get("condition_question") and not cleaned.get("condition_value"):
+            self.add_error("condition_value", _("Enter the answer that shows this question."))
+        return cleaned
+
+    def _post_clean(self):
+        # The service validates the model (full_clean) when it saves.
+        pass
+
+
+class InvitationsForm(forms.Form):
+    people = forms.CharField(
+        label=_("People to invite"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "One person per line: name, then a comma, then the e-mail address. "
+            "For example: Jan Jansen, j.jansen@gemeente.nl"
+        ),
+    )
+
+    def clean_people(self):
+        people, errors, seen = [], [], set()
+        for number, line in enumerate(self.cleaned_data["people"].splitlines(), start=1):
+            line = line.strip()
+            if not line:
+                continue
+            name, _comma, email = line.rpartition(",")
+            name, email = name.strip(), email.strip().strip("<>")
+            try:
+                validate_email(email)
+            except ValidationError:
+                errors.append(
+                    _("Line %(number)s: '%(email)s' is not an e-mail address.")
+                    % {"number": number, "email": email}
+                )
+                continue
+            if not name:
+                errors.append(_("Line %(number)s: the name is missing.") % {"number": number})
+                continue
+            if len(name) > 200:
+                errors.append(_("Line %(number)s: the name is too long.") % {"number": number})
+                continue
+            if email.casefold() in seen:
+                continue
+            seen.add(email.casefold())
+            people.append((name, email))
+        if errors:
+            raise ValidationError(errors)
+        if not people:
+            raise ValidationError(_("Enter at least one person."))
+        if len(people) > MAX_INVITEES:
+            raise ValidationError(_("Invite at most 200 people at a time."))
+        return people
+
+
+class AccessCodeForm(forms.Form):
+    code = forms.CharField(label=_("Access code"), max_length=40)
+
+    def __init__(self, *args, expected: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.expected = expected
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip()
+        if code.casefold() != self.expected.strip().casefold():
+            raise ValidationError(_("This access code is not correct."))
+        return code

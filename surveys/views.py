@@ -1,0 +1,874 @@
+"""Views of the survey app: thin, access check → form → service → redirect or render."""
+
+import csv
+import io
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from reporting.pdf import pdf_response
+from surveys import access, services
+from surveys.answers import OTHER, parse_answer, visible_questions
+from surveys.charts import response_rate_chart
+from surveys.forms import (
+    AccessCodeForm,
+    InvitationsForm,
+    PageForm,
+    QuestionForm,
+    SurveyCreateForm,
+    SurveyImportForm,
+    SurveySettingsForm,
+)
+from surveys.models import (
+    LIKERT_LABELS,
+    SCALE_MAX,
+    SCALE_MIN,
+    InvitationStatus,
+    QuestionKind,
+    SurveyStatus,
+)
+from surveys.selectors import (
+    invitation_counts,
+    invitation_list,
+    question_answered_count,
+    question_text_answers,
+    response_answers,
+    survey_definition,
+    survey_export_rows,
+    survey_list_for_engagement,
+    survey_pages,
+    survey_response_rate,
+    survey_results,
+    template_list,
+)
+
+
+def _item(question, value, error: str = "") -> dict:
+    """What the question template needs to show a question with its current answer."""
+    selected: set[str] = set()
+    other, text, places = "", "", []
+    if isinstance(value, dict):
+        selected = set(value.get("choices", []))
+        other = value.get("other", "")
+        if other or value.get("other_picked"):
+            selected.add(OTHER)
+    elif isinstance(value, list):
+        places = list(value)
+    elif isinstance(value, int):
+        selected = {str(value)}
+    elif isinstance(value, str):
+        text = value
+    points = []
+    if question.kind == QuestionKind.LIKERT:
+        points = [(str(number), label) for number, label in LIKERT_LABELS]
+    elif question.kind == QuestionKind.SCALE:
+        points = [(str(number), str(number)) for number in range(SCALE_MIN, SCALE_MAX + 1)]
+    if question.kind == QuestionKind.RANKING:
+        padded = (places + [""] * question.ranking_places)[: question.ranking_places]
+        places = list(enumerate(padded, start=1))
+    return {
+        "question": question,
+        "selected": selected,
+        "other": other,
+        "text": text,
+        "places": places,
+        "points": points,
+        "error": error,
+    }
+
+
+def _errors_to_messages(request: HttpRequest, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def _base_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/")
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+# --- Lists, creation, templates --------------------------------------------------------------
+
+
+@login_required
+def survey_list(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+    engagement = access.get_engagement_for_survey_viewer(request.user, engagement_pk)
+    return render(
+        request,
+        "surveys/survey_list.html",
+        {
+            "engagement": engagement,
+            "surveys": list(survey_list_for_engagement(engagement=engagement)),
+            "can_manage": access.can_manage_engagement(request.user, engagement),
+        },
+    )
+
+
+@login_required
+def survey_create(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+    engagement = access.get_engagement_for_survey_manager(request.user, engagement_pk)
+    services.default_template_ensure()
+    form = SurveyCreateForm(request.POST or None, templates=list(template_list()))
+    if request.method == "POST" and form.is_valid():
+        title = form.cleaned_data["title"]
+        if form.template is not None:
+            survey = services.survey_copy(
+                source=form.template, engagement=engagement, created_by=request.user, title=title
+            )
+        else:
+            survey = services.survey_create_blank(
+                engagement=engagement, title=title, created_by=request.user
+            )
+        messages.success(request, _("The survey has been created. Adapt it and then open it."))
+        return redirect(survey)
+    return render(
+        request,
+        "surveys/survey_create.html",
+        {"form": form, "engagement": engagement, "import_form": SurveyImportForm()},
+    )
+
+
+@login_required
+def survey_import(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+    engagement = access.get_engagement_for_survey_manager(request.user, engagement_pk)
+    form = SurveyImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        survey = services.survey_create_from_definition(
+            definition=form.cleaned_data["file"], engagement=engagement, created_by=request.user
+        )
+        messages.success(request, _("The survey has been imported."))
+        return redirect(survey)
+    return render(request, "surveys/survey_import.html", {"form": form, "engagement": engagement})
+
+
+@login_required
+def template_list_view(request: HttpRequest) -> HttpResponse:
+    access.require_template_manager(request.user)
+    services.default_template_ensure()
+    return render(request, "surveys/template_list.html", {"templates": list(template_list())})
+
+
+@login_required
+@require_POST
+def template_copy(request: HttpRequest, pk: int) -> HttpResponse:
+    source = access.get_survey_for_manager(request.user, pk)
+    title = _("Copy of %(title)s") % {"title": source.title}
+    template = services.survey_copy(
+        source=source, engagement=None, created_by=request.user, title=title[:200]
+    )
+    messages.success(request, _("The copy has been made; you can now edit it."))
+    return redirect(template)
+
+
+@login_required
+@require_POST
+def survey_save_as_template(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = access.get_survey_for_manager(request.user, pk)
+    template = services.survey_copy(source=survey, engagement=None, created_by=request.user)
+    messages.success(request, _("The survey has been saved as a template."))
+    return redirect(template)
+
+
+# --- Authoring -------------------------------------------------------------------------------
+
+
+@login_required
+def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = access.get_survey_for_manager(request.user, pk)
+    pages = survey_pages(survey=survey)
+    return render(
+        request,
+        "surveys/survey_detail.html",
+        {
+            "survey": survey,
+            "pages": pages,
+            "kinds": QuestionKind.choices,
+            "rate": None if survey.is_template else survey_response_rate(survey=survey),
+            "accepts_answers": survey.accepts_answers(timezone.now()),
+            "open_link": request.build_absolute_uri(
+                reverse("surveys:open_link", kwargs={"token": survey.open_token})
+            ),
+        },
+    )
+
+
+@login_required
+def survey_update(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = access.get_survey_for_manager(request.user, pk)
+    form = SurveySettingsForm(request.POST or None, instance=survey)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.fields}
+        try:
+            services.survey_update(survey=survey, **fields)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(survey)
+    return render(request, "surveys/survey_form.html", {"form": form, "survey": survey})
+
+
+@login_required
+@require_POST
+def survey_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = access.get_survey_for_manager(request.user, pk)
+    engagement = survey.engagement
+    try:
+        services.survey_delete(survey=survey)
+    except ValidationError as error:
+        _errors_to_messages(request, error)
+        return redirect(survey)
+    messages.success(request, _("The survey has been deleted."))
+    if engagement is None:
+        return redirect("surveys:template_list")
+    return redirect("surveys:survey_list", engagement_pk=engagement.pk)
+
+
+@login_required
+@require_POST
+def survey_status(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = access.get_survey_for_manager(request.user, pk)
+    action = request.POST.get("action")
+    try:
+        if action == "open":
+            services.survey_open(survey=survey)
+            messages.success(request, _("The survey is open."))
+        elif action == "close":
+            services.survey_close(survey=survey)
+            messages.success(request, _("The survey is closed."))
+        else:
+            messages.error(request, _("Unknown action."))
+    except ValidationError as error:
+        _errors_to_messages(request, error)
+    return redirect(survey)
+
+
+@login_required
+def survey_export(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = access.get_survey_for_manager(request.user, pk)
+    content = json.dumps(survey_definition(survey=survey), ensure_ascii=False, indent=2)
+    response = HttpResponse(content, content_type="application/json; charset=utf-8")
+    filename = f"enquete-{slugify(survey.title)[:50] or survey.pk}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def page_create(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = access.get_survey_for_manager(request.user, pk)
+    form = PageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        page = services.page_create(survey=survey, **form.cleaned_data)
+        messages.success(request, _("The page has been added."))
+        return redirect(page)
+    return render(request, "surveys/page_form.html", {"form": form, "survey": survey})
+
+
+@login_required
+def page_update(request: HttpRequest, pk: int) -> HttpResponse:
+    page = access.get_page_for_manager(request.user, pk)
+    form = PageForm(request.POST or None, instance=page)
+    if request.method == "POST" and form.is_valid():
+        services.page_update(page=page, **form.cleaned_data)
+        messages.success(request, _("The changes have been saved."))
+        return redirect(page)
+    return render(
+        request, "surveys/page_form.html", {"form": form, "survey": page.survey, "page": page}
+    )
+
+
+@login_required
+@require_POST
+def page_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    page = access.get_page_for_manager(request.user, pk)
+    try:
+        services.page_delete(page=page)
+        messages.success(request, _("The page has been deleted."))
+    except ValidationError as error:
+        _errors_to_messages(request, error)
+    return redirect(page.survey)
+
+
+@login_required
+@require_POST
+def page_move(request: HttpRequest, pk: int) -> HttpResponse:
+    page = access.get_page_for_manager(request.user, pk)
+    try:
+        services.page_move(page=page, direction=request.POST.get("direction", "down"))
+    except ValidationError as error:
+        _errors_to_messages(request, error)
+    return redirect(page)
+
+
+def _question_fields(form: QuestionForm) -> dict:
+    data = form.cleaned_data
+    return {
+        "kind": data["kind"],
+        "text": data["text"],
+        "help_text": data["help_text"],
+        "required": data["required"],
+        "options": data["options"],
+        "allow_other": data["allow_other"],
+        "max_length": data["max_length"],
+        "ranking_top": data["ranking_top"],
+        "condition_question": data["condition_question"],
+        "condition_value": data["condition_value"],
+        "is_highlight": data["is_highlight"],
+    }
+
+
+@login_required
+def question_create(request: HttpRequest, pk: int) -> HttpResponse:
+    page = access.get_page_for_manager(request.user, pk)
+    kind = request.GET.get("kind", QuestionKind.LIKERT)
+    initial = {"kind": kind if kind in QuestionKind.values else QuestionKind.LIKERT}
+    form = QuestionForm(request.POST or None, page=page, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        fields = _question_fields(form)
+        try:
+            question = services.question_create(page=page, **fields)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The question has been added."))
+            return redirect(question.page)
+    return render(
+        request, "surveys/question_form.html", {"form": form, "survey": page.survey, "page": page}
+    )
+
+
+@login_required
+def question_update(request: HttpRequest, pk: int) -> HttpResponse:
+    question = access.get_question_for_manager(request.user, pk)
+    form = QuestionForm(request.POST or None, instance=question, page=question.page)
+    if request.method == "POST" and form.is_valid():
+        fields = _question_fields(form)
+        try:
+            services.question_update(
+                question=question, page=form.cleaned_data.get("move_to_page"), **fields
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(question.page)
+    return render(
+        request,
+        "surveys/question_form.html",
+        {"form": form, "survey": question.page.survey, "page": question.page, "question": question},
+    )
+
+
+@login_required
+@require_POST
+def question_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    question = access.get_question_for_manager(request.user, pk)
+    try:
+        services.question_delete(question=question)
+        messages.success(request, _("The question has been deleted."))
+    except ValidationError as error:
+        _errors_to_messages(request, error)
+    return redirect(question.page)
+
+
+@login_required
+@require_POST
+def question_move(request: HttpRequest, pk: int) -> HttpResponse:
+    question = access.get_question_for_manager(request.user, pk)
+    services.question_move(question=question, direction=request.POST.get("direction", "down"))
+    return redirect(
+        reverse("surveys:survey_detail", kwargs={"pk": question.page.survey_id})
+        + f"#question-{question.pk}"
+    )
+
+
+@login_required
+def preview(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """The survey exactly as a respondent sees it, without saving anything."""
+    survey = access.get_survey_for_manager(request.user, pk)
+    pages = survey_pages(survey=survey)
+    if not 1 <= number <= len(pages):
+        raise Http404
+    page = pages[number - 1]
+    return render(
+        request,
+        "surveys/respond/page.html",
+        {
+            "survey": survey,
+            "page": page,
+            "number": number,
+            "page_count": len(pages),
+            "items": [_item(question, None) for question in page.question_list],
+            "preview": True,
+            "progress": round(100 * (number - 1) / len(pages)),
+        },
+    )
+
+
+# --- Distribution ----------------------------------------------------------------------------
+
+
+@login_required
+def invitations(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = access.get_survey_for_manager(request.user, pk)
+    if survey.is_template:
+        raise Http404
+    form = InvitationsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.invitations_create(
+                survey=survey, people=form.cleaned_data["people"], base_url=_base_url(request)
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("%(count)s invitations have been sent.") % {"count": len(created)}
+            )
+            return redirect("surveys:invitations", pk=survey.pk)
+    return render(
+        request,
+        "surveys/invitations.html",
+        {
+            "survey": survey,
+            "form": form,
+            "invitations": list(invitation_list(survey=survey)),
+            "counts": invitation_counts(survey=survey),
+            "statuses": InvitationStatus,
+        },
+    )
+
+
+@login_required
+@require_POST
+def invitation_reminders(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = access.get_survey_for_manager(request.user, pk)
+    try:
+        count = services.invitation_reminders_send(survey=survey, base_url=_base_url(request))
+        messages.success(request, _("%(count)s reminders have been sent.") % {"count": count})
+    except ValidationError as error:
+        _errors_to_messages(request, error)
+    return redirect("surveys:invitations", pk=survey.pk)
+
+
+@login_required
+@require_POST
+def invitation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = access.get_invitation_for_manager(request.user, pk)
+    try:
+        services.invitation_delete(invitation=invitation)
+        messages.success(request, _("The invitation has been withdrawn."))
+    except ValidationError as error:
+        _errors_to_messages(request, error)
+    return redirect("surveys:invitations", pk=invitation.survey_id)
+
+
+# --- Results ---------------------------------------------------------------------------------
+
+
+@login_required
+def results(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = access.get_survey_for_viewer(request.user, pk)
+    if survey.is_template:
+        raise Http404
+    data = survey_results(survey=survey)
+    rate = data.response_rate
+    return render(
+        request,
+        "surveys/results.html",
+        {
+            "survey": survey,
+            "results": data,
+            "rate_chart": response_rate_chart(
+                invited=rate.invited, started=rate.started, completed=rate.completed
+            ),
+            "can_manage": access.can_manage_survey(request.user, survey),
+        },
+    )
+
+
+@login_required
+def question_answers(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every open answer to one question, a page at a time (for marking quotes)."""
+    question = access.get_question_for_viewer(request.user, pk)
+    survey = question.page.survey
+    if survey.is_template or question.kind not in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT):
+        raise Http404
+    answered = question_answered_count(question=question)
+    hidden = answered < survey.engagement.min_group_size
+    paginator = Paginator(question_text_answers(question=question), 100)
+    page_obj = None if hidden else paginator.get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "surveys/question_answers.html",
+        {
+            "survey": survey,
+            "question": question,
+            "answered": answered,
+            "hidden": hidden,
+            "page_obj": page_obj,
+            "can_manage": access.can_manage_survey(request.user, survey),
+        },
+    )
+
+
+@login_required
+@require_POST
+def quote_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = access.get_answer_for_manager(request.user, pk)
+    try:
+        services.answer_quote_set(answer=answer, is_quote=request.POST.get("is_quote") == "1")
+    except ValidationError as error:
+        _errors_to_messages(request, error)
+    if _is_htmx(request):
+        return render(
+            request,
+            "surveys/partials/quote_toggle.html",
+            {"answer_id": answer.pk, "is_quote": answer.is_quote},
+        )
+    return redirect(
+        reverse("surveys:results", kwargs={"pk": answer.response.survey_id})
+        + f"#result-{answer.question_id}"
+    )
+
+
+@login_required
+@require_POST
+def highlight_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+    question = access.get_question_for_manager(request.user, pk)
+    services.question_highlight_set(
+        question=question, is_highlight=request.POST.get("is_highlight") == "1"
+    )
+    if _is_htmx(request):
+        return render(request, "surveys/partials/highlight_toggle.html", {"question": question})
+    return redirect(
+        reverse("surveys:results", kwargs={"pk": question.page.survey_id})
+        + f"#result-{question.pk}"
+    )
+
+
+def _export_filename(survey, extension: str) -> str:
+    return f"enquete-{slugify(survey.title)[:50] or survey.pk}-antwoorden.{extension}"
+
+
+@login_required
+def results_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = access.get_survey_for_manager(request.user, pk)
+    if survey.is_template:
+        raise Http404
+    headers, rows = survey_export_rows(survey=survey)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(headers)
+    writer.writerows([_csv_safe(cell) for cell in row] for row in rows)
+    # A byte-order mark so that Excel opens the Dutch text as UTF-8.
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_export_filename(survey, "csv")}"'
+    return response
+
+
+def _csv_safe(cell: str) -> str:
+    """Neutralises spreadsheet formulas typed into open answers (CSV injection)."""
+    if cell and cell[0] in "=+-@\t\r":
+        return "'" + cell
+    return cell
+
+
+@login_required
+def results_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    survey = access.get_survey_for_manager(request.user, pk)
+    if survey.is_template:
+        raise Http404
+    headers, rows = survey_export_rows(survey=survey)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Answers")[:31]
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in rows:
+        sheet.append([_csv_safe(cell) for cell in row])
+    for column in sheet.columns:
+        sheet.column_dimensions[column[0].column_letter].width = 40
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_export_filename(survey, "xlsx")}"'
+    return response
+
+
+@login_required
+def results_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = access.get_survey_for_viewer(request.user, pk)
+    if survey.is_template:
+        raise Http404
+    from surveys.reports import survey_report_pdf_bytes
+
+    pdf = survey_report_pdf_bytes(survey=survey)
+    return pdf_response(pdf, filename=_export_filename(survey, "pdf").replace("-antwoorden", ""))
+
+
+# --- Respondents ---------------------------------------------------------------------------
+
+
+def _respondent_state(link: access.RespondentLink) -> str:
+    """'used', 'closed', 'not_open' or 'ok' for a respondent link."""
+    if link.invitation is not None and link.invitation.status == InvitationStatus.ANSWERED:
+        return "used"
+    survey = link.survey
+    now = timezone.now()
+    if survey.accepts_answers(now):
+        return "ok"
+    if survey.status == SurveyStatus.CLOSED or (survey.closes_at and survey.closes_at <= now):
+        return "closed"
+    return "not_open"
+
+
+def _render_notice(request: HttpRequest, survey, state: str, status: int = 200) -> HttpResponse:
+    return render(
+        request, "surveys/respond/notice.html", {"survey": survey, "state": state}, status=status
+    )
+
+
+def _page_numbers_with_questions(pages, answers) -> list[int]:
+    return [
+        number
+        for number, page in enumerate(pages, start=1)
+        if visible_questions(page.question_list, answers)
+    ]
+
+
+def _first_open_page(pages, answers) -> int:
+    from surveys.answers import is_complete
+
+    numbers = _page_numbers_with_questions(pages, answers)
+    for number in numbers:
+        for question in visible_questions(pages[number - 1].question_list, answers):
+            if not is_complete(question, answers.get(question.pk)):
+                return number
+    return numbers[-1] if numbers else 1
+
+
+@never_cache
+def respond(request: HttpRequest, token: str) -> HttpResponse:
+    """A personal or resume link: the welcome page, and on POST the start of a response."""
+    link = access.get_respondent_link(token)
+    state = _respondent_state(link)
+    if state != "ok":
+        return _render_notice(request, link.survey, state)
+    if request.method == "POST" and link.response is None:
+        try:
+            services.response_start_for_invitation(invitation=link.invitation)
+        except ValidationError:
+            return _render_notice(request, link.survey, _respondent_state(link))
+        return redirect("surveys:respond_page", token=token, number=1)
+    resume_number = None
+    if link.response is not None:
+        pages = survey_pages(survey=link.survey)
+        resume_number = _first_open_page(pages, response_answers(response=link.response))
+    return render(
+        request,
+        "surveys/respond/welcome.html",
+        {
+            "survey": link.survey,
+            "token": token,
+            "resume_number": resume_number,
+            "is_open_link": link.invitation is None,
+        },
+    )
+
+
+@never_cache
+def respond_page(request: HttpRequest, token: str, number: int) -> HttpResponse:
+    link = access.get_respondent_link(token)
+    state = _respondent_state(link)
+    if state != "ok":
+        return _render_notice(request, link.survey, state)
+    if link.response is None:
+        return redirect("surveys:respond", token=token)
+    survey, response = link.survey, link.response
+    pages = survey_pages(survey=survey)
+    if not 1 <= number <= len(pages):
+        return redirect("surveys:respond", token=token)
+    answers = response_answers(response=response)
+    page = pages[number - 1]
+    questions = visible_questions(page.question_list, answers)
+    errors: dict[int, str] = {}
+    displays: dict[int, object] = {}
+    if request.method == "POST":
+        action = request.POST.get("action", "next")
+        values = {}
+        for question in questions:
+            parsed = parse_answer(question, request.POST)
+            displays[question.pk] = parsed.display
+            if parsed.error:
+                errors[question.pk] = parsed.error
+            else:
+                values[question] = parsed.value
+                answers[question.pk] = parsed.value
+        try:
+            services.answers_save(response=response, values=values)
+        except ValidationError:
+            return _render_notice(request, survey, "closed")
+        if action != "back":
+            from surveys.answers import is_complete
+
+            for question in questions:
+                if (
+                    question.pk not in errors
+                    and question.required
+                    and not is_complete(question, answers.get(question.pk))
+                ):
+                    errors[question.pk] = _("This question is required.")
+        if not errors:
+            numbers = _page_numbers_with_questions(pages, answers)
+            if action == "back":
+                earlier = [n for n in numbers if n < number]
+                return redirect(
+                    "surveys:respond_page", token=token, number=earlier[-1] if earlier else 1
+                )
+            later = [n for n in numbers if n > number]
+            if later:
+                return redirect("surveys:respond_page", token=token, number=later[0])
+            try:
+                services.response_submit(response=response)
+            except services.MissingAnswer as error:
+                messages.error(request, error.message)
+                target = next(
+                    (
+                        n
+                        for n, p in enumerate(pages, start=1)
+                        if any(q.pk == error.question_id for q in p.question_list)
+                    ),
+                    1,
+                )
+                return redirect("surveys:respond_page", token=token, number=target)
+            except ValidationError:
+                return _render_notice(request, survey, "closed")
+            request.session.pop(f"survey-{survey.pk}", None)
+            return redirect("surveys:thanks", pk=survey.pk)
+    numbers = _page_numbers_with_questions(pages, answers)
+    position = numbers.index(number) + 1 if number in numbers else 1
+    items = [
+        _item(
+            question,
+            displays.get(question.pk, answers.get(question.pk)),
+            errors.get(question.pk, ""),
+        )
+        for question in questions
+    ]
+    return render(
+        request,
+        "surveys/respond/page.html",
+        {
+            "survey": survey,
+            "page": page,
+            "token": token,
+            "number": number,
+            "items": items,
+            "errors": errors,
+            "is_first": not [n for n in numbers if n < number],
+            "is_last": not [n for n in numbers if n > number],
+            "position": position,
+            "page_count": len(numbers),
+            "progress": round(100 * (position - 1) / max(len(numbers), 1)),
+        },
+        status=200,
+    )
+
+
+@never_cache
+@require_POST
+def respond_answer(request: HttpRequest, token: str, question_pk: int) -> JsonResponse:
+    """Autosave: stores one answer as soon as it is given; answers in JSON."""
+    link = access.get_respondent_link(token)
+    state = _respondent_state(link)
+    if state != "ok" or link.response is None:
+        return JsonResponse(
+            {"saved": False, "error": _("This survey no longer accepts answers.")}, status=409
+        )
+    question = next(
+        (
+            q
+            for page in survey_pages(survey=link.survey)
+            for q in page.question_list
+            if q.pk == question_pk
+        ),
+        None,
+    )
+    if question is None:
+        raise Http404
+    parsed = parse_answer(question, request.POST)
+    if parsed.error:
+        return JsonResponse({"saved": False, "error": parsed.error}, status=422)
+    try:
+        services.answers_save(response=link.response, values={question: parsed.value})
+    except ValidationError:
+        return JsonResponse(
+            {"saved": False, "error": _("This survey no longer accepts answers.")}, status=409
+        )
+    return JsonResponse({"saved": True, "message": _("Answer saved.")})
+
+
+@never_cache
+def open_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The open link: an optional access code, then a new response with its own link."""
+    survey = access.get_open_survey(token)
+    now = timezone.now()
+    if not survey.accepts_answers(now):
+        state = (
+            "closed"
+            if survey.status == SurveyStatus.CLOSED
+            or (survey.closes_at and survey.closes_at <= now)
+            else "not_open"
+        )
+        return _render_notice(request, survey, state)
+    session_key = f"survey-{survey.pk}"
+    form = AccessCodeForm(request.POST or None, expected=survey.access_code)
+    if request.method == "POST" and (not survey.access_code or form.is_valid()):
+        resume = request.session.get(session_key)
+        if resume:
+            try:
+                link = access.get_respondent_link(resume)
+                if link.response is not None:
+                    return redirect("surveys:respond_page", token=resume, number=1)
+            except Http404:
+                pass
+        try:
+            response = services.response_start_open(survey=survey)
+        except ValidationError:
+            return _render_notice(request, survey, "closed")
+        request.session[session_key] = response.token
+        return redirect("surveys:respond_page", token=response.token, number=1)
+    return render(
+        request,
+        "surveys/respond/open_link.html",
+        {"survey": survey, "form": form, "needs_code": bool(survey.access_code)},
+    )
+
+
+def thanks(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = access.get_survey_for_thanks(pk)
+    return render(request, "surveys/respond/thanks.html", {"survey": survey})
