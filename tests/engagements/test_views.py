@@ -6,7 +6,7 @@ from PIL import Image
 
 from engagements.models import Engagement, Organisation
 from tests.engagements.factories import EngagementFactory
-from tests.pdf_text import pdf_text
+from tests.pdf_text import pdf_page_count, pdf_text
 
 
 def _png_bytes(size=(40, 20)) -> bytes:
@@ -150,3 +150,4 @@ def test_staff_download_the_summary_pdf_with_the_engagement_facts(client, world)
     assert world.org_a.name in text
     assert world.engagement.title in text
     assert "Voortgang per stap" in text
+    assert pdf_page_count(response.content) == 1
