@@ -7,6 +7,9 @@ class RoadmapConfig(AppConfig):
     verbose_name = _("Roadmap")
 
     def ready(self) -> None:
+        from engagements.demo import DemoSeeder, register_demo_seeder
+        from roadmap import demo
         from roadmap.stage import register
 
         register()
+        register_demo_seeder(DemoSeeder(order=40, name="roadmap", seed=demo.seed))

@@ -1,12 +1,43 @@
 """How this stage reports its status on the engagement page (see engagements.stages)."""
 
-from django.utils.translation import gettext_lazy as _
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from engagements.stages import Stage, StageState, StageStatus, register_stage
+from engagements.stages import Stage, StageLink, StageState, StageStatus, register_stage
 
 
 def status(engagement, user) -> StageStatus:
-    return StageStatus(state=StageState.UNAVAILABLE, summary=_("This stage is not available yet."))
+    from roadmap.access import can_manage
+    from roadmap.selectors import roadmap_progress_summary
+
+    summary = roadmap_progress_summary(engagement=engagement)
+    page = StageLink(_("Open the roadmap"), reverse("roadmap:roadmap_detail", args=[engagement.pk]))
+    if summary is None:
+        if can_manage(user, engagement):
+            return StageStatus(
+                state=StageState.NOT_STARTED,
+                summary=_("No roadmap yet: generate one from the baseline and the vision."),
+                links=(StageLink(_("Draw up the roadmap"), page.url),),
+            )
+        return StageStatus(
+            state=StageState.NOT_STARTED,
+            summary=_("The consultant has not drawn up the roadmap yet."),
+        )
+    total, done = summary
+    state = StageState.DONE if total and done == total else StageState.IN_PROGRESS
+    return StageStatus(
+        state=state,
+        summary=_("%(done)s of %(total)s actions done.") % {"done": done, "total": total},
+        progress=done / total if total else 0.0,
+        links=(
+            page,
+            StageLink(
+                _("Download vision and roadmap (PDF)"),
+                reverse("roadmap:report_pdf", args=[engagement.pk]),
+            ),
+        ),
+    )
 
 
 def register() -> None:
@@ -14,8 +45,10 @@ def register() -> None:
         Stage(
             key="roadmap",
             order=40,
-            title=_("Roadmap"),
-            description=_("Practical steps for the coming years, from the baseline to the vision."),
+            title=gettext_lazy("Roadmap"),
+            description=gettext_lazy(
+                "Practical steps for the coming years, from the baseline to the vision."
+            ),
             status=status,
         )
     )

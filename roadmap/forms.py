@@ -1,0 +1,225 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from roadmap.catalogue import parse_catalogue
+from roadmap.generator import MAX_LEVEL, MIN_LEVEL, Effort
+from roadmap.models import (
+    MAX_CAPACITY,
+    MAX_DURATION_QUARTERS,
+    MAX_HORIZON_YEARS,
+    CatalogueAction,
+    ItemStatus,
+)
+
+QUARTER_CHOICES = [(n, _("Q%(number)s") % {"number": n}) for n in range(1, 5)]
+LEVEL_CHOICES = [("", _("not set"))] + [(n, str(n)) for n in range(MIN_LEVEL, MAX_LEVEL + 1)]
+MAX_IMPORT_BYTES = 1_000_000
+
+
+class YearField(forms.IntegerField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 2000)
+        kwargs.setdefault("max_value", 2100)
+        super().__init__(**kwargs)
+
+
+class RoadmapCreateForm(forms.Form):
+    start_year = YearField(label=_("First year"))
+    start_quarter = forms.TypedChoiceField(
+        label=_("First quarter"), choices=QUARTER_CHOICES, coerce=int, initial=1
+    )
+    horizon_years = forms.IntegerField(
+        label=_("Horizon in years"), min_value=1, max_value=MAX_HORIZON_YEARS, initial=3
+    )
+    capacity = forms.IntegerField(
+        label=_("Actions at the same time"),
+        min_value=1,
+        max_value=MAX_CAPACITY,
+        initial=3,
+        help_text=_("How many actions the organisation can carry at once."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.fields["start_year"].initial = today.year + (1 if today.month > 9 else 0)
+
+
+class RoadmapSettingsForm(RoadmapCreateForm):
+    """Planning settings plus the current and target level of every dimension."""
+
+    def __init__(self, *args, dimensions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dimensions = list(dimensions)
+        for dimension in self.dimensions:
+            self.fields[f"current_{dimension.key}"] = forms.TypedChoiceField(
+                label=_("Now"),
+                choices=LEVEL_CHOICES,
+                coerce=int,
+                empty_value=None,
+                required=False,
+            )
+            self.fields[f"target_{dimension.key}"] = forms.TypedChoiceField(
+                label=_("Target"),
+                choices=LEVEL_CHOICES,
+                coerce=int,
+                empty_value=None,
+                required=False,
+            )
+            self.initial.setdefault(f"current_{dimension.key}", dimension.current_level)
+            self.initial.setdefault(f"target_{dimension.key}", dimension.target_level)
+
+    def dimension_rows(self):
+        return [
+            (dimension, self[f"current_{dimension.key}"], self[f"target_{dimension.key}"])
+            for dimension in self.dimensions
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        for dimension in self.dimensions:
+            current = cleaned.get(f"current_{dimension.key}")
+            target = cleaned.get(f"target_{dimension.key}")
+            if current is not None and target is not None and target < current:
+                self.add_error(
+                    f"target_{dimension.key}",
+                    _("The target of %(name)s is below its current level.")
+                    % {"name": dimension.name},
+                )
+        return cleaned
+
+    def levels(self) -> dict[str, tuple[int | None, int | None]]:
+        return {
+            d.key: (self.cleaned_data[f"current_{d.key}"], self.cleaned_data[f"target_{d.key}"])
+            for d in self.dimensions
+        }
+
+
+class ItemForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    owner = forms.CharField(label=_("Owner"), max_length=120, required=False)
+    start_year = YearField(label=_("Year"))
+    start_quarter = forms.TypedChoiceField(label=_("Quarter"), choices=QUARTER_CHOICES, coerce=int)
+    duration_quarters = forms.IntegerField(
+        label=_("Duration in quarters"), min_value=1, max_value=MAX_DURATION_QUARTERS
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=ItemStatus.choices)
+    pinned = forms.BooleanField(
+        label=_("Keep this action as it is when the roadmap is generated again"),
+        required=False,
+        initial=True,
+    )
+
+
+class ItemCreateForm(forms.Form):
+    dimension_key = forms.ChoiceField(label=_("Dimension"))
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    effort = forms.ChoiceField(label=_("Effort"), choices=Effort.choices, initial=Effort.MEDIUM)
+    owner = forms.CharField(label=_("Owner"), max_length=120, required=False)
+    start_year = YearField(label=_("Year"))
+    start_quarter = forms.TypedChoiceField(label=_("Quarter"), choices=QUARTER_CHOICES, coerce=int)
+    duration_quarters = forms.IntegerField(
+        label=_("Duration in quarters"), min_value=1, max_value=MAX_DURATION_QUARTERS, initial=1
+    )
+
+    def __init__(self, *args, dimensions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dimension_key"].choices = [(d.key, d.name) for d in dimensions]
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ItemStatus.choices)
+
+
+class CatalogueActionForm(forms.Form):
+    key = forms.SlugField(
+        label=_("Key"),
+        max_length=80,
+        help_text=_("Lower-case letters, digits and hyphens, unique in this catalogue."),
+    )
+    dimension_key = forms.ChoiceField(label=_("Dimension"))
+    from_level = forms.TypedChoiceField(
+        label=_("Step"),
+        coerce=int,
+        choices=[(n, f"{n} → {n + 1}") for n in range(MIN_LEVEL, MAX_LEVEL)],
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    effort = forms.ChoiceField(label=_("Effort"), choices=Effort.choices)
+    duration_quarters = forms.IntegerField(
+        label=_("Duration in quarters"), min_value=1, max_value=MAX_DURATION_QUARTERS, initial=1
+    )
+    owner_role = forms.CharField(label=_("Owner role"), max_length=120, required=False)
+    prerequisites = forms.ModelMultipleChoiceField(
+        label=_("Prerequisites"),
+        queryset=CatalogueAction.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Actions that must be finished before this one starts."),
+    )
+
+    def __init__(self, *args, catalogue, dimensions, action=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.catalogue = catalogue
+        self.action = action
+        self.dimensions = dimensions
+        self.fields["dimension_key"].choices = dimensions
+        others = catalogue.actions.order_by("dimension_key", "from_level", "key")
+        if action is not None:
+            others = others.exclude(pk=action.pk)
+        self.fields["prerequisites"].queryset = others
+        self.fields["prerequisites"].label_from_instance = lambda a: f"{a.title} ({a.key})"
+        for key, name in dimensions:
+            self.fields[f"rule_{key}"] = forms.TypedChoiceField(
+                label=name,
+                choices=[("", _("no rule"))] + [(n, str(n)) for n in range(2, MAX_LEVEL + 1)],
+                coerce=int,
+                empty_value=None,
+                required=False,
+            )
+
+    def rule_fields(self):
+        return [self[f"rule_{key}"] for key, _name in self.dimensions]
+
+    def clean_key(self):
+        key = self.cleaned_data["key"]
+        clash = self.catalogue.actions.filter(key=key)
+        if self.action is not None:
+            clash = clash.exclude(pk=self.action.pk)
+        if clash.exists():
+            raise ValidationError(_("Another action in this catalogue has this key."))
+        return key
+
+    def level_rules(self) -> dict[str, int]:
+        return {
+            key: self.cleaned_data[f"rule_{key}"]
+            for key, _name in self.dimensions
+            if self.cleaned_data.get(f"rule_{key}")
+        }
+
+
+class CatalogueImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Catalogue file (JSON)"),
+        help_text=_("A file exported from this portal. It replaces the actions of the catalogue."),
+    )
+
+    def __init__(self, *args, dimension_keys: set[str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dimension_keys = dimension_keys
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise ValidationError(_("The file is larger than 1 MB."))
+        return parse_catalogue(upload.read(), dimension_keys=self.dimension_keys)

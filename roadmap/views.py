@@ -1,0 +1,402 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reporting.pdf import pdf_response
+from roadmap import access, services
+from roadmap.catalogue import catalogue_to_json
+from roadmap.charts import progress_chart, timeline_chart
+from roadmap.forms import (
+    CatalogueActionForm,
+    CatalogueImportForm,
+    ItemCreateForm,
+    ItemForm,
+    RoadmapCreateForm,
+    RoadmapSettingsForm,
+    StatusForm,
+)
+from roadmap.models import ItemStatus
+from roadmap.reports import XLSX_CONTENT_TYPE, roadmap_xlsx_bytes, vision_roadmap_pdf_bytes
+from roadmap.selectors import (
+    catalogue_actions,
+    catalogue_actions_for_generator,
+    catalogue_dimension_choices,
+    catalogue_list,
+    roadmap_for_engagement,
+    roadmap_overview,
+    roadmap_sources,
+)
+
+# --- Roadmap ---------------------------------------------------------------------------
+
+
+@login_required
+def roadmap_detail(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+    engagement = access.engagement_for_viewer(request.user, engagement_pk)
+    roadmap = roadmap_for_engagement(engagement=engagement)
+    can_manage = access.can_manage(request.user, engagement)
+    context = {"engagement": engagement, "roadmap": roadmap, "can_manage": can_manage}
+    if roadmap is None:
+        if can_manage:
+            context["form"] = RoadmapCreateForm()
+            context["sources"] = roadmap_sources(engagement=engagement)
+        return render(request, "roadmap/roadmap_empty.html", context)
+    roadmap.engagement = engagement
+    overview = roadmap_overview(roadmap=roadmap)
+    context.update(
+        overview=overview,
+        timeline=timeline_chart(roadmap=roadmap, items=overview.items, names=overview.names),
+        progress=progress_chart(progress=overview.progress),
+        status_choices=ItemStatus.choices,
+    )
+    return render(request, "roadmap/roadmap_detail.html", context)
+
+
+@login_required
+@require_POST
+def roadmap_create(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+    engagement = access.engagement_for_manager(request.user, engagement_pk)
+    if roadmap_for_engagement(engagement=engagement) is not None:
+        return redirect("roadmap:roadmap_detail", engagement_pk=engagement.pk)
+    form = RoadmapCreateForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "roadmap/roadmap_empty.html",
+            {
+                "engagement": engagement,
+                "roadmap": None,
+                "can_manage": True,
+                "form": form,
+                "sources": roadmap_sources(engagement=engagement),
+            },
+            status=400,
+        )
+    roadmap = services.roadmap_create(engagement=engagement, **form.cleaned_data)
+    services.roadmap_generate(roadmap=roadmap)
+    messages.success(request, _("The roadmap has been generated."))
+    return redirect(roadmap)
+
+
+@login_required
+def roadmap_settings(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+    roadmap = access.roadmap_for_manager(request.user, engagement_pk)
+    dimensions = list(roadmap.dimensions.all())
+    initial = {
+        "start_year": roadmap.start_year,
+        "start_quarter": roadmap.start_quarter,
+        "horizon_years": roadmap.horizon_years,
+        "capacity": roadmap.capacity,
+    }
+    form = RoadmapSettingsForm(request.POST or None, initial=initial, dimensions=dimensions)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.roadmap_settings_update(
+            roadmap=roadmap,
+            start_year=data["start_year"],
+            start_quarter=data["start_quarter"],
+            horizon_years=data["horizon_years"],
+            capacity=data["capacity"],
+            levels=form.levels(),
+        )
+        if "generate" in request.POST:
+            services.roadmap_generate(roadmap=roadmap)
+            messages.success(
+                request, _("The roadmap has been generated again; pinned actions were kept.")
+            )
+        else:
+            messages.success(request, _("The changes have been saved."))
+        return redirect(roadmap)
+    sources = roadmap_sources(engagement=roadmap.engagement)
+    return render(
+        request,
+        "roadmap/roadmap_settings.html",
+        {"roadmap": roadmap, "engagement": roadmap.engagement, "form": form, "sources": sources},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def roadmap_generate(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+    roadmap = access.roadmap_for_manager(request.user, engagement_pk)
+    services.roadmap_generate(roadmap=roadmap)
+    messages.success(request, _("The roadmap has been generated again; pinned actions were kept."))
+    return redirect(roadmap)
+
+
+@login_required
+@require_POST
+def roadmap_levels_refresh(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+    roadmap = access.roadmap_for_manager(request.user, engagement_pk)
+    if services.roadmap_levels_refresh(roadmap=roadmap):
+        messages.success(request, _("The levels have been taken from the baseline again."))
+    else:
+        messages.warning(request, _("There is no completed baseline to take the levels from."))
+    return redirect("roadmap:roadmap_settings", engagement_pk=engagement_pk)
+
+
+@login_required
+def roadmap_xlsx(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+    roadmap = access.roadmap_for_viewer(request.user, engagement_pk)
+    response = HttpResponse(roadmap_xlsx_bytes(roadmap=roadmap), content_type=XLSX_CONTENT_TYPE)
+    filename = _("roadmap-%(pk)s.xlsx") % {"pk": engagement_pk}
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def report_pdf(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+    roadmap = access.roadmap_for_viewer(request.user, engagement_pk)
+    filename = _("vision-and-roadmap-%(pk)s.pdf") % {"pk": engagement_pk}
+    return pdf_response(vision_roadmap_pdf_bytes(roadmap=roadmap), filename=filename)
+
+
+# --- Items -----------------------------------------------------------------------------
+
+
+@login_required
+def item_create(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+    roadmap = access.roadmap_for_manager(request.user, engagement_pk)
+    dimensions = list(roadmap.dimensions.all())
+    form = ItemCreateForm(
+        request.POST or None,
+        dimensions=dimensions,
+        initial={"start_year": roadmap.start_year, "start_quarter": roadmap.start_quarter},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.roadmap_item_add(roadmap=roadmap, **form.cleaned_data)
+        messages.success(request, _("The action has been added and pinned."))
+        return redirect(roadmap)
+    return render(
+        request,
+        "roadmap/item_form.html",
+        {"roadmap": roadmap, "engagement": roadmap.engagement, "form": form, "item": None},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def item_update(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.item_for_manager(request.user, pk)
+    roadmap = item.roadmap
+    form = ItemForm(
+        request.POST or None,
+        initial={
+            "title": item.title,
+            "description": item.description,
+            "owner": item.owner,
+            "start_year": item.start_year,
+            "start_quarter": item.start_quarter,
+            "duration_quarters": item.duration_quarters,
+            "status": item.status,
+            "pinned": True,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.roadmap_item_update(item=item, user=request.user, **form.cleaned_data)
+        messages.success(request, _("The action has been saved."))
+        return redirect(roadmap)
+    return render(
+        request,
+        "roadmap/item_form.html",
+        {"roadmap": roadmap, "engagement": roadmap.engagement, "form": form, "item": item},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.item_for_manager(request.user, pk)
+    roadmap = item.roadmap
+    services.roadmap_item_remove(item=item)
+    messages.success(request, _("The action has been removed from the roadmap."))
+    return redirect(roadmap)
+
+
+@login_required
+@require_POST
+def item_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.item_for_manager(request.user, pk)
+    services.roadmap_item_restore(item=item)
+    messages.success(request, _("The action is back on the roadmap."))
+    return redirect(item.roadmap)
+
+
+@login_required
+@require_POST
+def item_status(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.item_for_viewer(request.user, pk)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        services.roadmap_item_status_set(
+            item=item, status=form.cleaned_data["status"], user=request.user
+        )
+        message = _("“%(title)s” is now: %(status)s.") % {
+            "title": item.title,
+            "status": item.get_status_display(),
+        }
+        if request.headers.get("HX-Request"):
+            return render(
+                request,
+                "roadmap/_status_form.html",
+                {"item": item, "status_choices": ItemStatus.choices, "message": message},
+            )
+        messages.success(request, message)
+    else:
+        messages.error(request, _("Choose one of the statuses in the list."))
+    return redirect(f"{item.roadmap.get_absolute_url()}#item-{item.pk}")
+
+
+# --- Catalogues ------------------------------------------------------------------------
+
+
+@login_required
+def catalogue_list_view(request: HttpRequest) -> HttpResponse:
+    access.require_catalogue_editor(request.user)
+    services.default_catalogue_ensure()
+    return render(request, "roadmap/catalogue_list.html", {"catalogues": list(catalogue_list())})
+
+
+@login_required
+def catalogue_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    catalogue = access.catalogue_for_editor(request.user, pk)
+    return render(
+        request,
+        "roadmap/catalogue_detail.html",
+        _catalogue_context(catalogue, CatalogueImportForm()),
+    )
+
+
+def _catalogue_context(catalogue, import_form) -> dict:
+    names = dict(catalogue_dimension_choices(catalogue=catalogue))
+    actions = list(catalogue_actions(catalogue=catalogue))
+    for action in actions:
+        action.dimension_name = names.get(action.dimension_key, action.dimension_key)
+        for rule in action.level_rules.all():
+            rule.dimension_name = names.get(rule.dimension_key, rule.dimension_key)
+    return {"catalogue": catalogue, "actions": actions, "import_form": import_form}
+
+
+def _catalogue_action_form(request, catalogue, action=None):
+    initial = {}
+    if action is not None:
+        initial = {
+            "key": action.key,
+            "dimension_key": action.dimension_key,
+            "from_level": action.from_level,
+            "title": action.title,
+            "description": action.description,
+            "effort": action.effort,
+            "duration_quarters": action.duration_quarters,
+            "owner_role": action.owner_role,
+            "prerequisites": list(action.prerequisites.all()),
+            **{f"rule_{rule.dimension_key}": rule.level for rule in action.level_rules.all()},
+        }
+    return CatalogueActionForm(
+        request.POST or None,
+        initial=initial,
+        catalogue=catalogue,
+        action=action,
+        dimensions=catalogue_dimension_choices(catalogue=catalogue),
+    )
+
+
+def _save_catalogue_action(form, catalogue, action=None):
+    data = form.cleaned_data
+    return services.catalogue_action_save(
+        catalogue=catalogue,
+        action=action,
+        key=data["key"],
+        dimension_key=data["dimension_key"],
+        from_level=data["from_level"],
+        title=data["title"],
+        description=data["description"],
+        effort=data["effort"],
+        duration_quarters=data["duration_quarters"],
+        owner_role=data["owner_role"],
+        prerequisites=list(data["prerequisites"]),
+        level_rules=form.level_rules(),
+    )
+
+
+@login_required
+def catalogue_action_create(request: HttpRequest, pk: int) -> HttpResponse:
+    catalogue = access.catalogue_for_editor(request.user, pk)
+    form = _catalogue_action_form(request, catalogue)
+    if request.method == "POST" and form.is_valid():
+        _save_catalogue_action(form, catalogue)
+        messages.success(request, _("The action has been added to the catalogue."))
+        return redirect(catalogue)
+    return render(
+        request,
+        "roadmap/catalogue_action_form.html",
+        {"catalogue": catalogue, "form": form, "action": None},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def catalogue_action_update(request: HttpRequest, pk: int) -> HttpResponse:
+    action = access.catalogue_action_for_editor(request.user, pk)
+    catalogue = action.catalogue
+    form = _catalogue_action_form(request, catalogue, action)
+    if request.method == "POST" and form.is_valid():
+        _save_catalogue_action(form, catalogue, action)
+        messages.success(request, _("The changes have been saved."))
+        return redirect(catalogue)
+    return render(
+        request,
+        "roadmap/catalogue_action_form.html",
+        {"catalogue": catalogue, "form": form, "action": action},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def catalogue_action_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    action = access.catalogue_action_for_editor(request.user, pk)
+    catalogue = action.catalogue
+    services.catalogue_action_delete(action=action)
+    messages.success(request, _("The action has been deleted from the catalogue."))
+    return redirect(catalogue)
+
+
+@login_required
+def catalogue_export(request: HttpRequest, pk: int) -> HttpResponse:
+    catalogue = access.catalogue_for_editor(request.user, pk)
+    text = catalogue_to_json(
+        name=catalogue.name, actions=catalogue_actions_for_generator(catalogue=catalogue)
+    )
+    response = HttpResponse(text, content_type="application/json; charset=utf-8")
+    filename = f"{slugify(catalogue.name) or 'catalogus'}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_POST
+def catalogue_import(request: HttpRequest, pk: int) -> HttpResponse:
+    catalogue = access.catalogue_for_editor(request.user, pk)
+    dimension_keys = {key for key, _name in catalogue_dimension_choices(catalogue=catalogue)}
+    form = CatalogueImportForm(request.POST, request.FILES, dimension_keys=dimension_keys)
+    if form.is_valid():
+        try:
+            services.catalogue_import(
+                model_version=catalogue.model_version, document=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, _("The catalogue has been imported."))
+            return redirect(catalogue)
+    return render(
+        request, "roadmap/catalogue_detail.html", _catalogue_context(catalogue, form), status=400
+    )
