@@ -161,11 +161,12 @@ def distribution_chart(*, key: str, results: list[StatementResult], height: int 
                 hovertemplate="%{x}: %{y}<extra></extra>",
             )
         )
+    layout = base_layout(height=height, showlegend=len(results) > 1)
+    layout["font"] = {**layout["font"], "size": 18}
     figure.update_layout(
-        **base_layout(height=height, showlegend=len(results) > 1),
+        **layout,
         barmode="group",
         yaxis={"title": {"text": _("Votes")}, "rangemode": "tozero", "dtick": 1},
-        font={"size": 18},
     )
     columns = [_("Round"), *labels, _("Polarisation")]
     rows = [

@@ -283,6 +283,7 @@ def session_go(*, session: Session, item: AgendaItem | None) -> Session:
 
 @transaction.atomic
 def session_step(*, session: Session, forward: bool) -> Session:
+    session = _lock(session)
     items = _ordered(session)
     if not items:
         return session
@@ -541,7 +542,7 @@ def vision_endorse(
 ) -> VisionEndorsement:
     if choice not in Endorsement.values:
         raise ValidationError(_("Choose one of the three answers."))
-    session = statement.session
+    session = Session.objects.get(pk=statement.session_id)
     if session.pk != participant.session_id:
         raise ValidationError(_("This is not the current question of your session."))
     if session.vision_adopted_at is not None:
