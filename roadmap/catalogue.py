@@ -143,12 +143,13 @@ def _parse_action(raw, number: int, errors: list[str], dimension_keys) -> Catalo
             isinstance(rule, dict)
             and isinstance(rule.get("dimension"), str)
             and (dimension_keys is None or rule["dimension"] in dimension_keys)
+            and rule["dimension"] != dimension
             and isinstance(rule.get("level"), int)
             and MIN_LEVEL < rule["level"] <= MAX_LEVEL
         ):
             requires.append(LevelRequirement(rule["dimension"], rule["level"]))
         else:
-            problems.append(_("rules as a dimension with a level from 2 to 5"))
+            problems.append(_("rules as another dimension with a level from 2 to 5"))
             break
     if problems:
         errors.append(

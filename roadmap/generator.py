@@ -440,14 +440,12 @@ def _schedule(
     while remaining:
         still = []
         for key in remaining:
-            ready_at = max((starts[p] + durations[p] for p in graph[key] if p in starts), default=0)
-            waiting = any(p not in starts for p in graph[key])
+            if usage.get(quarter, 0) >= capacity or any(p not in starts for p in graph[key]):
+                still.append(key)
+                continue
+            ready_at = max((starts[p] + durations[p] for p in graph[key]), default=0)
             span = range(quarter, quarter + durations[key])
-            if (
-                not waiting
-                and ready_at <= quarter
-                and all(usage.get(offset, 0) < capacity for offset in span)
-            ):
+            if ready_at <= quarter and all(usage.get(offset, 0) < capacity for offset in span):
                 starts[key] = quarter
                 for offset in span:
                     usage[offset] = usage.get(offset, 0) + 1
@@ -722,9 +720,13 @@ def _horizon_warnings(
 
     dimension_of = {key: selection.by_key[key].dimension_key for key in order}
 
+    schedules: dict[int, dict[str, int]] = {}
+
     def finish_with(capacity: int, dimension_key: str) -> int:
-        starts = _schedule(order, graph, durations, capacity, pinned)
-        return _finish([k for k in order if dimension_of[k] == dimension_key], starts, durations)
+        if capacity not in schedules:
+            schedules[capacity] = _schedule(order, graph, durations, capacity, pinned)
+        keys = [k for k in order if dimension_of[k] == dimension_key]
+        return _finish(keys, schedules[capacity], durations)
 
     unlimited = max(len(order), 1)
     warnings = []
