@@ -313,6 +313,8 @@ def survey_export_rows(*, survey: Survey) -> tuple[list[str], list[list[str]]]:
     ):
         by_response[response_id][question_id] = value
         per_question[question_id] += 1
+    if len(by_response) < min_group_size:
+        return [], []
     shown = [q for q in questions if per_question[q.pk] >= min_group_size]
     headers = [f"{number}. {question.text}" for number, question in enumerate(shown, start=1)]
     rows = [

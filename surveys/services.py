@@ -255,7 +255,7 @@ def page_move(*, page: Page, direction: str) -> Page:
     if neighbour is None:
         return page
     earlier, later = (neighbour, page) if direction == "up" else (page, neighbour)
-    if Question.objects.filter(page=earlier, condition_question__page=later).exists():
+    if Question.objects.filter(page=later, condition_question__page=earlier).exists():
         raise ValidationError(
             _("A question on one of these pages depends on the other; the order must stay.")
         )
@@ -524,16 +524,23 @@ def response_start_open(*, survey: Survey) -> Response:
 
 
 def _lock_in_progress(response: Response) -> Response:
-    locked = Response.objects.select_for_update().filter(pk=response.pk).first()
+    """The response, locked, with its survey as it is now; it must be unfinished and the
+    survey must accept answers."""
+    locked = (
+        Response.objects.select_for_update(of=("self",))
+        .select_related("survey")
+        .filter(pk=response.pk)
+        .first()
+    )
     if locked is None or locked.status != ResponseStatus.IN_PROGRESS:
         raise ValidationError(_("This response has already been sent."))
+    _require_answerable(locked.survey)
     return locked
 
 
 @transaction.atomic
 def answers_save(*, response: Response, values: dict[Question, Any]) -> None:
     """Stores answers of one response (None removes an answer); used by autosave and pages."""
-    _require_answerable(response.survey)
     response = _lock_in_progress(response)
     existing = {
         answer.question_id: answer
@@ -569,7 +576,6 @@ def response_submit(*, response: Response) -> Response:
 
     Raises MissingAnswer naming the first required question that is still open.
     """
-    _require_answerable(response.survey)
     response = _lock_in_progress(response)
     questions = list(
         Question.objects.filter(page__survey_id=response.survey_id)
