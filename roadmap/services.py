@@ -244,7 +244,8 @@ def roadmap_generate(*, roadmap: Roadmap) -> generator.RoadmapPlan:
     their quarter (the generator plans around them); removed, done and dropped actions
     are not planned again.
     """
-    roadmap = Roadmap.objects.select_for_update().get(pk=roadmap.pk)
+    # Lock the roadmap so two consultants generating at once do not interleave.
+    Roadmap.objects.select_for_update().filter(pk=roadmap.pk).first()
     kept = {
         item.action_key: item
         for item in roadmap.items.exclude(action_key="")
