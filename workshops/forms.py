@@ -204,7 +204,10 @@ class VoteForm(forms.Form):
         label=_("Your answer"),
         coerce=int,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Choose one of the five answers.")},
+        error_messages={
+            "required": _("Choose one of the five answers."),
+            "invalid_choice": _("Choose one of the five answers."),
+        },
     )
 
     def __init__(self, *args, **kwargs):
@@ -223,7 +226,10 @@ class EndorseForm(forms.Form):
         label=_("Your answer"),
         choices=Endorsement.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Choose one of the three answers.")},
+        error_messages={
+            "required": _("Choose one of the three answers."),
+            "invalid_choice": _("Choose one of the three answers."),
+        },
     )
 
 

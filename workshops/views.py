@@ -434,9 +434,9 @@ def join(request: HttpRequest) -> HttpResponse:
     """Type the code from the projector."""
     form = JoinCodeForm(request.POST or request.GET or None)
     status = 200
-    if access.join_blocked(request):
-        form = JoinCodeForm()
-        form.add_error(None, _("Too many wrong codes. Wait ten minutes and try again."))
+    blocked = access.join_blocked(request)
+    if blocked:
+        form = JoinCodeForm(initial={"code": request.POST.get("code", "")[:8]})
         status = 429
     elif form.is_bound and form.is_valid():
         session = selectors.session_by_code(code=form.cleaned_data["code"])
@@ -445,7 +445,8 @@ def join(request: HttpRequest) -> HttpResponse:
         access.join_failed(request)
         form.add_error("code", _("No session has this code. Check the code on the screen."))
     return _with_client_cookie(
-        request, render(request, "workshops/join.html", {"form": form}, status=status)
+        request,
+        render(request, "workshops/join.html", {"form": form, "blocked": blocked}, status=status),
     )
 
 
