@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from roadmap.generator import MAX_LEVEL, MIN_LEVEL, Effort, Quarter
 
@@ -243,10 +244,10 @@ class RoadmapDimension(models.Model):
 
 
 class ItemStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
-    DROPPED = "dropped", _("Dropped")
+    PLANNED = "planned", pgettext_lazy("action status", "Planned")
+    IN_PROGRESS = "in_progress", pgettext_lazy("action status", "In progress")
+    DONE = "done", pgettext_lazy("action status", "Done")
+    DROPPED = "dropped", pgettext_lazy("action status", "Dropped")
 
 
 class RoadmapItem(models.Model):
