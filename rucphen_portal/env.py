@@ -4,7 +4,9 @@ import os
 
 
 def env_str(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
+    """The variable's value; an unset or empty variable gives the default."""
+    value = os.environ.get(name, "")
+    return value if value.strip() else default
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -22,5 +24,5 @@ def env_int(name: str, default: int) -> int:
 
 
 def env_list(name: str, default: str = "") -> list[str]:
-    value = os.environ.get(name, default)
+    value = env_str(name, default)
     return [item.strip() for item in value.split(",") if item.strip()]

@@ -39,7 +39,8 @@ def test_staff_sees_only_their_engagement_and_downloads_the_summary(page):
     assert page.get_by_role("link", name=world.engagement.title).is_visible()
     assert page.get_by_role("link", name=world.other_engagement.title).count() == 0
     page.get_by_role("link", name=world.engagement.title).click()
-    with page.expect_download() as download_info:
+    # The first PDF of a server process starts Chromium for the charts: allow for it.
+    with page.expect_download(timeout=60_000) as download_info:
         page.get_by_role("link", name="Samenvatting downloaden (PDF)").click()
     download = download_info.value
     assert download.suggested_filename.endswith(".pdf")

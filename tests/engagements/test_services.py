@@ -92,3 +92,11 @@ def test_membership_create_is_idempotent_and_unique_in_the_database():
     assert membership_create(user=user, organisation=organisation) == first
     with pytest.raises(IntegrityError):
         Membership.objects.create(user=user, organisation=organisation)
+
+
+def test_in_lookup_with_an_out_of_range_id_matches_nothing_instead_of_failing(world):
+    from accounts.models import User
+
+    ids = [world.users["staff_a"].pk, 2**63, -(2**63) - 1]
+    assert list(User.objects.filter(pk__in=ids)) == [world.users["staff_a"]]
+    assert list(User.objects.filter(pk__in=[2**64])) == []

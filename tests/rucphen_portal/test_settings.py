@@ -13,7 +13,15 @@ def _run(code: str, env: dict, tmp_path) -> subprocess.CompletedProcess:
     base = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS"}
+        if key
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "DATABASE_URL",
+            "REDIS_URL",
+            "ALLOWED_HOSTS",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",  # set for the browser tests only
+        }
     }
     return subprocess.run(
         [sys.executable, "-c", code],
@@ -89,3 +97,13 @@ def test_redis_url_puts_channel_layer_and_cache_on_redis(tmp_path):
         "channels_redis.core.RedisChannelLayer",
         "django.core.cache.backends.redis.RedisCache",
     ]
+
+
+def test_empty_variables_fall_back_to_the_defaults(tmp_path):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.DATABASES['default']['ENGINE'], s.ALLOWED_HOSTS)"
+    )
+    result = _run(code, {"DEBUG": "1", "DATABASE_URL": "", "ALLOWED_HOSTS": ""}, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == "django.db.backends.sqlite3"
