@@ -206,7 +206,8 @@ class AgendaItem(models.Model):
     )
     example = models.ForeignKey(
         Example,
-        on_delete=models.PROTECT,
+        # An example shown in a session stays; it goes only with the session's engagement.
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="agenda_items",

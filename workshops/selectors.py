@@ -555,3 +555,62 @@ def session_highlights(*, engagement) -> SessionHighlights | None:
             result for item in statement_items for result in results[item.pk] if sum(result.counts)
         ],
     )
+
+
+def engagement_export(*, engagement) -> dict:
+    """The engagement's workshop data for the privacy archive (no tokens, names only where
+    participants chose to give them)."""
+    sessions = []
+    for session in Session.objects.filter(engagement=engagement).order_by("held_on", "pk"):
+        report = session_report(session=session)
+        sessions.append(
+            {
+                "title": session.title,
+                "held_on": session.held_on,
+                "status": session.status,
+                "participants": list(
+                    session.participants.order_by("joined_at").values(
+                        "name", "department", "joined_at"
+                    )
+                ),
+                "examples": [
+                    {"title": row["example"].title, "relevant_for": row["marks"]}
+                    for row in report.examples
+                ],
+                "statements": [
+                    {
+                        "text": row["item"].title,
+                        "notes": row["item"].notes,
+                        "rounds": [
+                            {
+                                "round": r["result"].round_number,
+                                "counts": r["result"].counts,
+                                "polarisation": r["result"].polarisation,
+                            }
+                            for r in row["rounds"]
+                        ],
+                    }
+                    for row in report.statements
+                ],
+                "vision_adopted_at": session.vision_adopted_at,
+                "vision": [
+                    {
+                        "text": row["statement"].text,
+                        "dimension": row["statement"].dimension_key,
+                        "agree": row["statement"].agree,
+                        "agree_with_reservations": row["statement"].reservations,
+                        "disagree": row["statement"].disagree,
+                    }
+                    for row in report.vision
+                ],
+                "priorities": list(session.priorities),
+                "ambassadors": [
+                    {"name": a.name, "department": a.department} for a in report.ambassadors
+                ],
+            }
+        )
+    own = Example.objects.filter(engagement=engagement).order_by("title")
+    return {
+        "sessions": sessions,
+        "own_products": [{"title": e.title, "summary": e.summary} for e in own],
+    }

@@ -577,3 +577,21 @@ def ambassador_volunteer(
 def ambassador_withdraw(*, participant: Participant) -> None:
     Ambassador.objects.filter(participant=participant).delete()
     schedule_push(participant.session_id)
+
+
+@transaction.atomic
+def personal_data_purge(*, engagement: Engagement) -> int:
+    """Remove participants' names and departments (also of ambassadors) of the engagement's
+    sessions; votes stay, anonymous. Returns how many records changed."""
+    participants = Participant.objects.filter(session__engagement=engagement).exclude(
+        name="", department=""
+    )
+    changed = participants.update(name="", department="")
+    ambassadors = Ambassador.objects.filter(session__engagement=engagement)
+    for number, ambassador in enumerate(ambassadors.order_by("created_at"), start=1):
+        # The constraint keeps a name: the role stays visible, the person does not.
+        ambassador.name = _("Ambassador %(number)s") % {"number": number}
+        ambassador.department = ""
+        ambassador.save(update_fields=["name", "department"])
+        changed += 1
+    return changed

@@ -78,5 +78,31 @@ def register() -> None:
                 "statements and a shared vision."
             ),
             status=status,
+            export=_export,
+            reports=_reports,
+            purge_personal_data=_purge_personal_data,
         )
     )
+
+
+def _export(engagement) -> dict:
+    from workshops.selectors import engagement_export
+
+    return engagement_export(engagement=engagement)
+
+
+def _reports(engagement, user) -> list[tuple[str, bytes]]:
+    from workshops.models import Session, SessionStatus
+    from workshops.reports import session_report_filename, session_report_pdf_bytes
+
+    sessions = Session.objects.filter(engagement=engagement, status=SessionStatus.FINISHED)
+    return [
+        (session_report_filename(session, "pdf"), session_report_pdf_bytes(session=session))
+        for session in sessions.select_related("engagement__organisation")
+    ]
+
+
+def _purge_personal_data(engagement) -> int:
+    from workshops.services import personal_data_purge
+
+    return personal_data_purge(engagement=engagement)

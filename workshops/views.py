@@ -12,13 +12,12 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
-from reporting.pdf import pdf_response, render_pdf
+from reporting.pdf import pdf_response
 from workshops import access, selectors, services
 from workshops.forms import (
     AmbassadorForm,
@@ -37,6 +36,7 @@ from workshops.forms import (
 )
 from workshops.models import AgendaItem, Endorsement, ItemKind, Session, VisionStatement
 from workshops.qr import join_qr_svg
+from workshops.reports import session_report_filename, session_report_pdf_bytes
 
 PARTICIPANT_COOKIE_AGE = 2 * 24 * 3600
 
@@ -359,23 +359,19 @@ def projector_fragment(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Reports -----------------------------------------------------------------------------
 
 
-def _filename(session: Session, extension: str) -> str:
-    return f"sessie-{slugify(session.title) or session.pk}-{session.held_on:%Y%m%d}.{extension}"
-
-
 @login_required
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_viewer(request.user, pk)
-    context = {
-        "report": selectors.session_report(session=session),
-        "session": session,
-        "engagement": session.engagement,
-        "organisation": session.engagement.organisation,
-        "generated_at": timezone.localtime(),
-        "report_title": _("Session report"),
-    }
-    pdf = render_pdf(template_name="workshops/report_pdf.html", context=context)
-    return pdf_response(pdf, filename=_filename(session, "pdf"))
+    pdf = session_report_pdf_bytes(session=session)
+    return pdf_response(pdf, filename=session_report_filename(session, "pdf"))
+
+
+def _spreadsheet_safe(row: list) -> list:
+    """Text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
+    return [
+        f"'{value}" if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
+        for value in row
+    ]
 
 
 @login_required
@@ -386,9 +382,10 @@ def votes_csv(request: HttpRequest, pk: int) -> HttpResponse:
     # Semicolons and a BOM: Excel with Dutch settings opens it as columns.
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([_spreadsheet_safe(row) for row in rows])
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(session, "csv")}"'
+    filename = session_report_filename(session, "csv")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
@@ -401,7 +398,7 @@ def votes_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     sheet.title = _("Votes")[:31]
     sheet.append(header)
     for row in rows:
-        sheet.append(row)
+        sheet.append(_spreadsheet_safe(row))
     sheet.freeze_panes = "A2"
     sheet.column_dimensions["A"].width = 60
     buffer = io.BytesIO()
@@ -410,7 +407,8 @@ def votes_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         buffer.getvalue(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = f'attachment; filename="{_filename(session, "xlsx")}"'
+    filename = session_report_filename(session, "xlsx")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

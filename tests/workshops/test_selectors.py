@@ -45,7 +45,7 @@ def _voted_session(votes_per_round):
 
 
 def test_statement_results_keep_every_round():
-    session, statement = _voted_session([[1, 1, 5, 5], [4, 4, 4, 5]])
+    _session, statement = _voted_session([[1, 1, 5, 5], [4, 4, 4, 5]])
     statement.refresh_from_db()
     rounds = selectors.statement_results(items=[statement])[statement.pk]
     assert [r.counts for r in rounds] == [[2, 0, 0, 0, 2], [0, 0, 0, 3, 1]]
@@ -94,7 +94,7 @@ def test_vision_for_roadmap_is_none_until_adopted_then_carries_support_and_prior
 
 
 def test_session_highlights_only_for_a_finished_session():
-    session, statement = _voted_session([[5, 4, 4]])
+    session, _statement = _voted_session([[5, 4, 4]])
     assert selectors.session_highlights(engagement=session.engagement) is None
     services.session_finish(session=session)
     highlights = selectors.session_highlights(engagement=session.engagement)
@@ -145,3 +145,11 @@ def test_session_report_and_export_in_a_fixed_number_of_queries(django_assert_ma
     header, rows = selectors.vote_export_rows(session=session)
     assert len(rows) == 6
     assert header[2:7] == selectors.scale_labels()
+
+
+def test_engagement_export_for_the_privacy_archive_holds_results_without_tokens():
+    session, _statement = _voted_session([[1, 5]])
+    data = selectors.engagement_export(engagement=session.engagement)
+    exported = data["sessions"][0]
+    assert exported["statements"][0]["rounds"][0]["counts"] == [1, 0, 0, 0, 1]
+    assert "token" not in str(data)

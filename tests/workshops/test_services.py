@@ -342,3 +342,31 @@ def test_200_simultaneous_votes_give_exactly_200_rows():
     assert Vote.objects.filter(item=statement).count() == 200
     assert set(Vote.objects.values_list("value", flat=True)) == {3}
     assert connection.vendor in {"sqlite", "postgresql"}
+
+
+def test_personal_data_purge_keeps_votes_but_drops_names():
+    session = SessionFactory()
+    statement = statement_of(session)
+    participant, _token = join(session, name="Ans", department="Financiën")
+    services.voting_open(item=statement)
+    services.vote_cast(item=statement, participant=participant, value=4)
+    services.ambassador_volunteer(participant=participant, name="Ans de Boer")
+    assert services.personal_data_purge(engagement=session.engagement) == 2
+    participant.refresh_from_db()
+    assert (participant.name, participant.department) == ("", "")
+    assert Ambassador.objects.get().name == "Ambassadeur 1"
+    assert Vote.objects.count() == 1
+
+
+def test_deleting_the_engagement_removes_its_sessions_and_own_products():
+    session = SessionFactory()
+    services.own_product_create(
+        engagement=session.engagement, title="Eigen", task="waste", complexity="simple",
+        summary="x",
+    )  # fmt: skip
+    services.session_create(
+        engagement=session.engagement, title="Met eigen", held_on=session.held_on
+    )
+    session.engagement.delete()
+    assert not Example.objects.filter(engagement__isnull=False).exists()
+    assert Example.objects.filter(engagement__isnull=True).exists()

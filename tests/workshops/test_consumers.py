@@ -1,0 +1,90 @@
+"""The session's WebSocket: state on connect, a push per vote, and the Origin check."""
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.testing import WebsocketCommunicator
+
+from rucphen_portal.asgi import application
+from tests.workshops.factories import SessionFactory, join, statement_of
+from workshops import services
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _communicator(code: str, origin: bytes = b"http://localhost"):
+    return WebsocketCommunicator(
+        application, f"/ws/sessie/{code}/", headers=[(b"origin", origin), (b"host", b"localhost")]
+    )
+
+
+def test_a_screen_gets_the_current_state_on_connect_and_after_every_vote():
+    session = SessionFactory()
+    statement = statement_of(session)
+    services.session_go(session=session, item=statement)
+    services.voting_open(item=statement)
+    participant, _token = join(session)
+
+    async def scenario():
+        communicator = _communicator(session.join_code)
+        connected, _subprotocol = await communicator.connect()
+        assert connected
+        first = await communicator.receive_json_from(timeout=5)
+        assert first["item"] == statement.pk and first["responses"] == 0
+        await communicator.disconnect()
+        return first
+
+    async_to_sync(scenario)()
+
+    async def listen_while_voting():
+        communicator = _communicator(session.join_code)
+        await communicator.connect()
+        await communicator.receive_json_from(timeout=5)
+        from channels.db import database_sync_to_async
+
+        await database_sync_to_async(services.vote_cast)(
+            item=statement, participant=participant, value=4
+        )
+        pushed = await communicator.receive_json_from(timeout=5)
+        await communicator.disconnect()
+        return pushed
+
+    pushed = async_to_sync(listen_while_voting)()
+    assert pushed["responses"] == 1 and pushed["participants"] == 1
+
+
+def test_a_foreign_origin_is_refused():
+    session = SessionFactory()
+
+    async def scenario():
+        communicator = _communicator(session.join_code, origin=b"https://evil.example")
+        connected, _code = await communicator.connect()
+        await communicator.disconnect()
+        return connected
+
+    assert async_to_sync(scenario)() is False
+
+
+def test_an_unknown_join_code_is_refused():
+    async def scenario():
+        communicator = _communicator("ZZZZZZ")
+        connected, code = await communicator.connect()
+        await communicator.disconnect()
+        return connected, code
+
+    connected, code = async_to_sync(scenario)()
+    assert connected is False and code == 4404
+
+
+def test_ping_gets_a_pong():
+    session = SessionFactory()
+
+    async def scenario():
+        communicator = _communicator(session.join_code)
+        await communicator.connect()
+        await communicator.receive_json_from(timeout=5)
+        await communicator.send_json_to({"type": "ping"})
+        reply = await communicator.receive_json_from(timeout=5)
+        await communicator.disconnect()
+        return reply
+
+    assert async_to_sync(scenario)() == {"type": "pong"}
