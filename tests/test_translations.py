@@ -31,3 +31,12 @@ def test_the_portal_answers_in_dutch_by_default(client, db):
     assert response.status_code == 200
     assert '<html lang="nl">' in response.content.decode()
     assert "Aanmelden" in response.content.decode()
+
+
+def test_an_english_browser_still_gets_dutch_until_english_is_chosen(client, db):
+    response = client.get("/account/inloggen/", headers={"accept-language": "en-US,en;q=0.9"})
+    assert '<html lang="nl">' in response.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/account/inloggen/"})
+    response = client.get("/account/inloggen/", headers={"accept-language": "nl"})
+    assert '<html lang="en">' in response.content.decode()
+    assert "Log in" in response.content.decode()
