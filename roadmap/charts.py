@@ -7,6 +7,23 @@ from reporting.charts import PALETTE, Chart, ChartTable, base_layout
 from roadmap.generator import Quarter
 from roadmap.models import ItemStatus, Roadmap, RoadmapItem
 
+# The foundation's chart container has role="img", which may not hold focusable buttons
+# (axe: nested-interactive), so plotly's modebar buttons are removed; these charts need no
+# zooming. ("sendDataToCloud" would also send the data to another host.)
+MODEBAR_REMOVE = [
+    "toImage", "downloadJson", "sendDataToCloud", "sendChartToCloud", "zoom2d", "pan2d",
+    "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d",
+    "hoverClosestCartesian", "hoverCompareCartesian", "toggleSpikelines", "toggleHover",
+    "resetViews", "zoom", "pan", "select", "lasso", "autoscale", "resetscale", "zoomin",
+    "zoomout",
+]  # fmt: skip
+
+
+def _layout(**kwargs) -> dict:
+    layout = base_layout(**kwargs)
+    layout["modebar"] = {"remove": MODEBAR_REMOVE}
+    return layout
+
 
 def dimension_colours(keys: list[str]) -> dict[str, str]:
     return {key: PALETTE[index % len(PALETTE)] for index, key in enumerate(keys)}
@@ -53,7 +70,7 @@ def timeline_chart(*, roadmap: Roadmap, items: list[RoadmapItem], names: dict[st
     quarters = list(range(0, last - start + 1))
     height = max(280, 24 * len(items) + 120)
     figure.update_layout(
-        **base_layout(height=height, showlegend=True),
+        **_layout(height=height, showlegend=True),
         barmode="overlay",
         legend={"orientation": "h", "y": -0.08 if items else 0, "x": 0},
         xaxis={
@@ -125,7 +142,7 @@ def progress_chart(*, progress) -> Chart:
         )
     )
     figure.update_layout(
-        **base_layout(height=60 + 36 * max(1, len(progress))),
+        **_layout(height=60 + 36 * max(1, len(progress))),
         xaxis={"range": [0, 100], "ticksuffix": "%"},
         yaxis={"autorange": "reversed", "automargin": True},
     )
@@ -165,7 +182,7 @@ def baseline_radar_chart(*, dimensions) -> Chart:
         )
     )
     figure.update_layout(
-        **base_layout(height=420, showlegend=True),
+        **_layout(height=420, showlegend=True),
         polar={"radialaxis": {"range": [0, 5], "tickvals": [1, 2, 3, 4, 5]}},
     )
     table = ChartTable(

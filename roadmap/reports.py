@@ -58,8 +58,7 @@ def roadmap_xlsx_bytes(*, roadmap: Roadmap) -> bytes:
                     item.owner,
                     item.get_effort_display(),
                     item.get_status_display(),
-                    "\n".join(reason["text"] for reason in item.reasons)
-                    or _("Added by hand."),
+                    "\n".join(reason["text"] for reason in item.reasons) or _("Added by hand."),
                     _("yes") if item.is_pinned else _("no"),
                 )
             ]
