@@ -145,6 +145,19 @@ def statement_results(*, items: list[AgendaItem]) -> dict[int, list[StatementRes
     return results
 
 
+# Without its toolbar a chart has no buttons inside the chart's role="img" element
+# (axe: nested-interactive) and no "share to Plotly Cloud" button (another host).
+MODEBAR_BUTTONS = [
+    "toImage", "sendChartToCloud", "sendDataToCloud", "zoom2d", "pan2d", "select2d", "lasso2d",
+    "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d",
+]  # fmt: skip
+
+
+def without_toolbar(chart: Chart) -> Chart:
+    chart.figure.update_layout(modebar={"remove": MODEBAR_BUTTONS})
+    return chart
+
+
 def distribution_chart(*, key: str, results: list[StatementResult], height: int = 340) -> Chart:
     """The distribution of the votes, one bar group per round."""
     labels = scale_labels()
@@ -173,7 +186,9 @@ def distribution_chart(*, key: str, results: list[StatementResult], height: int 
         [result.round_number, *result.counts, f"{result.polarisation:.2f}"] for result in results
     ]
     title = results[0].text if results else ""
-    return Chart(key=key, title=title, figure=figure, table=ChartTable(columns=columns, rows=rows))
+    return without_toolbar(
+        Chart(key=key, title=title, figure=figure, table=ChartTable(columns=columns, rows=rows))
+    )
 
 
 def example_chart(example: Example) -> Chart | None:
@@ -191,14 +206,16 @@ def example_chart(example: Example) -> Chart | None:
         xaxis={"title": {"text": data.get("x_title", "")}},
         yaxis={"title": {"text": data.get("y_title", "")}, "rangemode": "tozero"},
     )
-    return Chart(
-        key=f"example-{example.pk}",
-        title=data.get("title") or example.title,
-        figure=figure,
-        table=ChartTable(
-            columns=[data.get("x_title") or _("Category"), data.get("y_title") or _("Value")],
-            rows=[list(pair) for pair in zip(data["labels"], data["values"], strict=False)],
-        ),
+    return without_toolbar(
+        Chart(
+            key=f"example-{example.pk}",
+            title=data.get("title") or example.title,
+            figure=figure,
+            table=ChartTable(
+                columns=[data.get("x_title") or _("Category"), data.get("y_title") or _("Value")],
+                rows=[list(pair) for pair in zip(data["labels"], data["values"], strict=False)],
+            ),
+        )
     )
 
 
@@ -338,6 +355,8 @@ def screen_context(*, session: Session, with_agenda: bool = False) -> ScreenCont
         from surveys.selectors import survey_highlights
 
         context.survey = survey_highlights(engagement=session.engagement)
+        for chart in context.survey.charts if context.survey else []:
+            without_toolbar(chart)
     elif item.kind == ItemKind.VISION:
         context.vision = vision_rows(session)
     elif item.kind == ItemKind.AMBASSADORS:

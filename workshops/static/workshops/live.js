@@ -27,7 +27,12 @@
   function snapshot() {
     var element = region && region.firstElementChild;
     var data = element ? element.dataset : {};
-    return { version: data.version, item: data.item, countRefetch: data.refetchOnCount === "1", responses: null };
+    return {
+      version: data.version,
+      item: data.item,
+      countRefetch: data.refetchOnCount === "1",
+      responses: data.responses === undefined ? null : Number(data.responses)
+    };
   }
 
   function setConnection(state) {
@@ -98,10 +103,10 @@
         }
       }
       scheduleRefresh(role === "participant" ? Math.random() * 400 : 0);
-    } else if (current.countRefetch && current.responses !== null && state.responses !== current.responses) {
-      scheduleRefresh(400);
+    } else if (current.countRefetch && state.responses !== current.responses) {
+      current.responses = state.responses;
+      scheduleRefresh(300);
     }
-    current.responses = state.responses;
     if (state.timer === null && timerDeadline !== null) { scheduleRefresh(0); }
   }
 
