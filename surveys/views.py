@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from reporting.pdf import pdf_response
 from surveys import access, services
-from surveys.answers import OTHER, parse_answer, visible_questions
+from surveys.answers import OTHER, is_complete, parse_answer, visible_questions
 from surveys.charts import response_rate_chart
 from surveys.forms import (
     AccessCodeForm,
@@ -660,15 +660,17 @@ def _page_numbers_with_questions(pages, answers) -> list[int]:
     ]
 
 
-def _first_open_page(pages, answers) -> int:
-    from surveys.answers import is_complete
-
+def _resume_page(pages, answers) -> int:
+    """Where a returning respondent continues: the furthest page they answered on."""
     numbers = _page_numbers_with_questions(pages, answers)
-    for number in numbers:
-        for question in visible_questions(pages[number - 1].question_list, answers):
-            if not is_complete(question, answers.get(question.pk)):
-                return number
-    return numbers[-1] if numbers else 1
+    answered = [
+        number
+        for number in numbers
+        if any(question.pk in answers for question in pages[number - 1].question_list)
+    ]
+    if answered:
+        return answered[-1]
+    return numbers[0] if numbers else 1
 
 
 @never_cache
@@ -687,7 +689,7 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     resume_number = None
     if link.response is not None:
         pages = survey_pages(survey=link.survey)
-        resume_number = _first_open_page(pages, response_answers(response=link.response))
+        resume_number = _resume_page(pages, response_answers(response=link.response))
     return render(
         request,
         "surveys/respond/welcome.html",
@@ -733,8 +735,6 @@ def respond_page(request: HttpRequest, token: str, number: int) -> HttpResponse:
         except ValidationError:
             return _render_notice(request, survey, "closed")
         if action != "back":
-            from surveys.answers import is_complete
-
             for question in questions:
                 if (
                     question.pk not in errors
