@@ -206,7 +206,7 @@ def test_a_phone_whose_connection_drops_catches_up(page, new_page, phone_viewpor
     expect(phone.get_by_role("group", name=statement.title)).to_be_enabled(timeout=15_000)
     phone.get_by_label("Neutraal").check()
     phone.get_by_role("button", name="Stemmen").click()
-    expect(phone.get_by_text("Je stem is geteld")).to_be_visible()
+    expect(phone.get_by_text("Je stem is geteld.", exact=True)).to_be_visible()
     assert Vote.objects.filter(item=statement).count() == 1
 
 
@@ -292,7 +292,7 @@ def test_a_server_restart_mid_session_loses_no_vote(
         phones[2].reload()
         phones[2].get_by_label("Helemaal eens").check()
         phones[2].get_by_role("button", name="Stemmen").click()
-        expect(phones[2].get_by_text("Je stem is geteld")).to_be_visible()
+        expect(phones[2].get_by_text("Je stem is geteld.", exact=True)).to_be_visible()
         expect(projector.locator(".live-counter")).to_have_text("3 van 3 gestemd")
         assert sorted(Vote.objects.values_list("value", flat=True)) == [2, 2, 5]
     finally:
