@@ -44,6 +44,9 @@ MODEBAR_BUTTONS = [
 ]
 
 
+MAX_CELL_TEXT_COLUMNS = 12
+
+
 def _static(layout: dict) -> dict:
     layout["modebar"] = {"remove": MODEBAR_BUTTONS}
     return layout
@@ -83,7 +86,7 @@ def radar_chart(results: AssessmentResults) -> Chart:
             )
         )
     layout = base_layout(height=460, showlegend=True)
-    layout["margin"] = {"l": 90, "r": 90, "t": 30, "b": 30}
+    layout["margin"] = {"l": 190, "r": 190, "t": 40, "b": 30}
     layout["polar"] = {
         "radialaxis": {"range": [0, level_count], "dtick": 1, "angle": 90},
         "angularaxis": {"direction": "clockwise"},
@@ -157,9 +160,10 @@ def spread_chart(results: AssessmentResults) -> Chart:
             zmin=1,
             zmax=len(results.levels),
             colorscale="Blues",
-            colorbar={"title": {"text": _("Level")}, "dtick": 1},
+            colorbar={"title": {"text": _("Level"), "side": "top"}, "dtick": 1, "thickness": 14},
             hoverongaps=False,
-            texttemplate="%{z}",
+            # Numbers in the cells only while they stay readable (and cheap in the PDF).
+            texttemplate="%{z}" if len(labels) <= MAX_CELL_TEXT_COLUMNS else None,
         )
     )
     height = 80 + 44 * len(names)

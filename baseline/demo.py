@@ -40,7 +40,7 @@ RUCPHEN_2025 = [
     ("Joost van Dijk", RespondentRole.DATA_TEAM, (1, 2, 1, 2, 2, 2, 2)),
     ("Linda Huijbregts", RespondentRole.MANAGEMENT, (2, 1, 1, 1, 2, 1, 2)),
 ]
-TARGETS = (4, 3, 3, 3, 3, 3, 4)
+TARGETS = (4, 3, 3, 4, 3, 4, 3)
 QUOTES = {
     "use": "We maken veel rapportages, maar in de begrotingsbespreking gebruiken we ze nauwelijks.",
     "platform": "Elke afdeling heeft haar eigen Excel-bestanden; niemand weet welke de juiste is.",
