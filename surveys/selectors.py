@@ -123,6 +123,11 @@ def survey_questions(*, survey: Survey) -> list[Question]:
     return [question for page in survey_pages(survey=survey) for question in page.question_list]
 
 
+def survey_question(*, survey: Survey, pk: int) -> Question | None:
+    """One question of the survey (with its page), or None."""
+    return Question.objects.select_related("page").filter(pk=pk, page__survey=survey).first()
+
+
 def survey_definition(*, survey: Survey) -> dict:
     """The survey as plain data (the JSON export format, see surveys.definitions)."""
     pages = survey_pages(survey=survey)

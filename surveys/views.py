@@ -48,6 +48,7 @@ from surveys.selectors import (
     survey_export_rows,
     survey_list_for_engagement,
     survey_pages,
+    survey_question,
     survey_response_rate,
     survey_results,
     template_list,
@@ -809,15 +810,7 @@ def respond_answer(request: HttpRequest, token: str, question_pk: int) -> JsonRe
         return JsonResponse(
             {"saved": False, "error": _("This survey no longer accepts answers.")}, status=409
         )
-    question = next(
-        (
-            q
-            for page in survey_pages(survey=link.survey)
-            for q in page.question_list
-            if q.pk == question_pk
-        ),
-        None,
-    )
+    question = survey_question(survey=link.survey, pk=question_pk)
     if question is None:
         raise Http404
     parsed = parse_answer(question, request.POST)

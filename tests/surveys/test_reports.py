@@ -1,0 +1,37 @@
+import pytest
+
+from surveys.reports import survey_report_pdf_bytes
+from surveys.templatetags import survey_reports
+from tests.engagements.factories import EngagementFactory
+from tests.pdf_text import pdf_image_count, pdf_text
+from tests.surveys.factories import completed_responses, small_survey
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_report_exports_each_chart_once_while_the_results_are_unchanged(monkeypatch):
+    survey = small_survey(engagement=EngagementFactory())
+    completed_responses(survey=survey, count=5)
+    exported = []
+
+    def fake_export(chart):
+        exported.append(chart.key)
+        return "data:image/svg+xml;base64,PHN2Zy8+"
+
+    monkeypatch.setattr(survey_reports, "chart_svg_data_uri", fake_export)
+    survey_report_pdf_bytes(survey=survey)
+    charts = len(exported)
+    assert charts == 3  # agree question, multiple choice, ranking; the open question has none
+    survey_report_pdf_bytes(survey=survey)
+    assert len(exported) == charts
+    completed_responses(survey=survey, count=1)
+    survey_report_pdf_bytes(survey=survey)
+    assert len(exported) == 2 * charts
+
+
+def test_the_report_shows_charts_as_vector_images_and_names_the_survey():
+    survey = small_survey(engagement=EngagementFactory())
+    completed_responses(survey=survey, count=5)
+    pdf = survey_report_pdf_bytes(survey=survey)
+    assert "Korte enquête" in pdf_text(pdf)
+    assert pdf_image_count(pdf) >= 3
