@@ -25,6 +25,7 @@ from baseline.models import (
     Question,
     Respondent,
     RespondentRole,
+    new_token,
 )
 from engagements.models import Engagement
 
@@ -367,3 +368,34 @@ def dimension_score_set(
     score.consensus_level = consensus_level
     score.consensus_reason = consensus_reason
     return _full_save(score)
+
+
+# --- Privacy (AVG) -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def unfinished_answers_purge(*, older_than: datetime.datetime) -> int:
+    """Delete the answers of respondents who never handed in and last changed an answer
+    before ``older_than``; the invitation itself stays. Returns the respondents affected."""
+    stale = list(
+        Respondent.objects.filter(submitted_at__isnull=True)
+        .annotate(last_change=Max("answers__updated_at"))
+        .filter(last_change__lt=older_than)
+        .values_list("pk", flat=True)
+    )
+    Answer.objects.filter(respondent_id__in=stale).delete()
+    return len(stale)
+
+
+@transaction.atomic
+def respondent_personal_data_purge(*, engagement: Engagement) -> int:
+    """Remove names, e-mail addresses and accounts of the engagement's respondents and
+    invalidate their personal links; the anonymous answers and results remain."""
+    respondents = list(Respondent.objects.filter(assessment__engagement=engagement))
+    for respondent in respondents:
+        respondent.name = ""
+        respondent.email = ""
+        respondent.user = None
+        respondent.token = new_token()
+    Respondent.objects.bulk_update(respondents, ["name", "email", "user", "token"])
+    return len(respondents)

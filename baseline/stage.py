@@ -57,6 +57,71 @@ def status(engagement, user) -> StageStatus:
     )
 
 
+def export(engagement) -> dict:
+    """The stage's data for the engagement archive: results per measurement, anonymous."""
+    from baseline.models import Assessment
+    from baseline.selectors import assessment_results
+
+    data = []
+    for assessment in Assessment.objects.filter(engagement=engagement).select_related(
+        "version__model", "engagement"
+    ):
+        results = assessment_results(assessment=assessment)
+        data.append(
+            {
+                "title": assessment.title,
+                "measured_on": assessment.measured_on,
+                "status": assessment.status,
+                "model": assessment.version.model.key,
+                "model_version": assessment.version.number,
+                "respondents": results.respondent_count,
+                "completed": results.submitted_count,
+                "dimensions": [
+                    {
+                        "key": result.dimension.key,
+                        "median": result.median,
+                        "spread": [result.spread_min, result.spread_max],
+                        "dont_know": result.dont_know_count,
+                        "consensus_level": result.consensus_level,
+                        "consensus_reason": result.consensus_reason,
+                        "target_level": result.target_level,
+                        "respondent_medians": dict(result.respondent_medians),
+                    }
+                    for result in results.dimensions
+                ],
+            }
+        )
+    return {"assessments": data}
+
+
+def reports(engagement, user) -> list[tuple[str, bytes]]:
+    """The report PDF of every completed measurement, for the engagement archive."""
+    from baseline.models import Assessment, AssessmentStatus
+    from baseline.reports import baseline_report_pdf
+
+    return [
+        (
+            f"nulmeting-{assessment.measured_on}-{assessment.pk}.pdf",
+            baseline_report_pdf(assessment=assessment),
+        )
+        for assessment in Assessment.objects.filter(
+            engagement=engagement, status=AssessmentStatus.CLOSED
+        ).select_related("engagement__organisation", "version__model")
+    ]
+
+
+def purge_unfinished(older_than) -> int:
+    from baseline.services import unfinished_answers_purge
+
+    return unfinished_answers_purge(older_than=older_than)
+
+
+def purge_personal_data(engagement) -> int:
+    from baseline.services import respondent_personal_data_purge
+
+    return respondent_personal_data_purge(engagement=engagement)
+
+
 def register() -> None:
     register_stage(
         Stage(
@@ -67,5 +132,9 @@ def register() -> None:
                 "Where the organisation stands now, per dimension of data-driven working."
             ),
             status=status,
+            export=export,
+            reports=reports,
+            purge_unfinished=purge_unfinished,
+            purge_personal_data=purge_personal_data,
         )
     )
