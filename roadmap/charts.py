@@ -29,13 +29,22 @@ def dimension_colours(keys: list[str]) -> dict[str, str]:
     return {key: PALETTE[index % len(PALETTE)] for index, key in enumerate(keys)}
 
 
+def _shorten(text: str, limit: int = 48) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _tick(quarter: Quarter) -> str:
+    short = _("Q%(number)s") % {"number": quarter.number}
+    return f"{short}<br>{quarter.year}" if quarter.number == 1 else short
+
+
 def timeline_chart(*, roadmap: Roadmap, items: list[RoadmapItem], names: dict[str, str]) -> Chart:
     """A Gantt-like timeline: one bar per action over its quarters, coloured by dimension."""
     start = roadmap.start.index
     last = max([roadmap.horizon_end.index, *(item.end.index for item in items)])
     colours = dimension_colours(list(names))
     figure = go.Figure()
-    labels = [f"{index + 1}. {item.title}" for index, item in enumerate(items)]
+    labels = [f"{index + 1}. {_shorten(item.title)}" for index, item in enumerate(items)]
     for key, name in names.items():
         rows = [
             (label, item)
@@ -75,17 +84,19 @@ def timeline_chart(*, roadmap: Roadmap, items: list[RoadmapItem], names: dict[st
         legend={"orientation": "h", "y": -0.08 if items else 0, "x": 0},
         xaxis={
             "tickvals": [q + 0.5 for q in quarters],
-            "ticktext": [Quarter.from_index(start + q).label for q in quarters],
+            # "K1<br>2027" at the start of a year, "K2" inside it: readable at any width.
+            "ticktext": [_tick(Quarter.from_index(start + q)) for q in quarters],
+            "tickfont": {"size": 11},
             "range": [0, last - start + 1],
             "side": "top",
             "gridcolor": "#dddddd",
-            "tickangle": -45 if len(quarters) > 12 else 0,
         },
         yaxis={
             "autorange": "reversed",
             "automargin": True,
             "categoryorder": "array",
             "categoryarray": labels,
+            "tickfont": {"size": 11},
         },
         shapes=[
             {

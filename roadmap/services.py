@@ -1,6 +1,8 @@
 """Writes of the roadmap app: catalogues, roadmaps, generation and hand edits."""
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils import timezone
 
 from accounts.models import User
@@ -256,7 +258,10 @@ def roadmap_generate(*, roadmap: Roadmap) -> generator.RoadmapPlan:
         actions=catalogue_actions_for_generator(catalogue=roadmap.catalogue),
         kept=list(kept.values()),
     )
-    plan = generator.generate(data)
+    # Reasons and warnings are stored and end up in the client's Dutch report: they are
+    # written in the portal's language, whatever language the consultant browses in.
+    with translation.override(settings.LANGUAGE_CODE):
+        plan = generator.generate(data)
     roadmap.items.filter(is_pinned=False, is_removed=False, status=ItemStatus.PLANNED).exclude(
         action_key=""
     ).delete()
