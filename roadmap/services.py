@@ -2,8 +2,7 @@
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import User
 from engagements.models import Engagement
