@@ -257,3 +257,48 @@ def test_staff_read_results_and_a_respondent_sees_dutch_errors(page, new_page, p
     assert page.get_by_role("button", name="Markeren als citaat").count() == 0
     page.locator("[data-chart^='chart-q'][data-drawn='1']").first.wait_for()
     axe_check(page)
+
+
+def test_consultant_edits_reorders_and_previews_a_survey(page):
+    world = build_world()
+    from tests.surveys.factories import small_survey
+
+    survey = small_survey(engagement=world.engagement, open_it=False)
+    login(page, world.users["consultant_on"])
+    page.goto(f"/enquete/{survey.pk}/")
+
+    # Add a question of another type to the first page.
+    page.get_by_label("Type van de nieuwe vraag").first.select_option("scale")
+    page.get_by_role("button", name="Vraag toevoegen").first.click()
+    axe_check(page)
+    assert "vragen/nieuw" in page.url, page.url
+    page.locator("#id_text").fill("Hoe tevreden bent u over de informatievoorziening?")
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.get_by_text("De vraag is toegevoegd.").is_visible()
+
+    # Move the new (last) question up: it comes before the multiple-choice question.
+    from surveys.selectors import survey_questions
+
+    new = survey_questions(survey=survey)[2]
+    page.locator(f"#question-{new.pk}").get_by_role("button", name=re.compile("^Omhoog")).click()
+
+    texts = [q.text for q in survey_questions(survey=survey)]
+    assert texts[1] == "Hoe tevreden bent u over de informatievoorziening?"
+    axe_check(page)
+
+    # Settings and the preview look like the respondent's pages and save nothing.
+    page.get_by_role("link", name="Instellingen").click()
+    axe_check(page)
+    page.go_back()
+    page.get_by_role("link", name="Voorbeeld").click()
+    assert page.get_by_text("Voorbeeld: zo zien respondenten de enquête.").is_visible()
+    axe_check(page)
+    page.get_by_role("button", name="Volgende").click()
+    assert page.get_by_label("Plaats 1").is_visible()
+
+    # The template list and a copy of the shipped template.
+    page.goto("/enquete/sjablonen/")
+    axe_check(page)
+    page.get_by_role("button", name=re.compile("^Kopiëren.*Kennis en beeld")).click()
+    assert page.get_by_role("heading", name="Kopie van Kennis en beeld").is_visible()
+    axe_check(page)

@@ -384,3 +384,17 @@ def test_a_question_keeps_its_position_unique_per_page(engagement):
         Question.objects.create(
             page=question.page, position=question.position, kind="likert", text="Dubbel"
         )
+
+
+def test_the_purge_command_deletes_only_stale_unfinished_responses(engagement):
+    from django.core.management import call_command
+
+    survey = small_survey(engagement=engagement)
+    old, fresh = _invite(survey, "Ans", "Bert")
+    stale = services.response_start_for_invitation(invitation=old)
+    services.response_start_for_invitation(invitation=fresh)
+    Response.objects.filter(pk=stale.pk).update(
+        last_activity_at=timezone.now() - datetime.timedelta(days=31)
+    )
+    call_command("purge_survey_responses", "--days", "30")
+    assert list(Response.objects.values_list("invitation__email", flat=True)) == [fresh.email]
