@@ -2,6 +2,7 @@
 
 import plotly.graph_objects as go
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from reporting.charts import PALETTE, Chart, ChartTable, base_layout
 from roadmap.generator import Quarter
@@ -158,7 +159,13 @@ def progress_chart(*, progress) -> Chart:
         yaxis={"autorange": "reversed", "automargin": True},
     )
     table = ChartTable(
-        columns=[_("Dimension"), _("Done"), _("In progress"), _("Actions"), _("Progress")],
+        columns=[
+            _("Dimension"),
+            pgettext("action status", "Done"),
+            pgettext("action status", "In progress"),
+            _("Actions"),
+            _("Progress"),
+        ],
         rows=[
             [row.name, row.done, row.in_progress, row.total, f"{row.percentage}%"]
             for row in progress
@@ -197,7 +204,7 @@ def baseline_radar_chart(*, dimensions) -> Chart:
         polar={"radialaxis": {"range": [0, 5], "tickvals": [1, 2, 3, 4, 5]}},
     )
     table = ChartTable(
-        columns=[_("Dimension"), _("Now"), _("Target"), _("Gap")],
+        columns=[_("Dimension"), _("Now"), _("Target"), pgettext("maturity", "Gap")],
         rows=[
             [
                 d.name,
