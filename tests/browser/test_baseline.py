@@ -11,7 +11,7 @@ from baseline.models import Assessment, Respondent
 from baseline.services import assessment_create, default_model_ensure
 from tests.baseline.factories import completed_assessment
 from tests.browser.conftest import axe_check, login
-from tests.pdf_text import pdf_text
+from tests.pdf_text import pdf_image_count, pdf_text
 from tests.world import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -214,6 +214,7 @@ def test_three_respondents_consultant_results_and_report(page, new_page, phone_v
         page.get_by_role("link", name="Rapport downloaden (PDF)").click()
     pdf = open(download_info.value.path(), "rb").read()
     text = " ".join(pdf_text(pdf).split())
+    assert pdf_image_count(pdf) >= 3  # radar, gap and spread as vector charts
     for expected in (
         "Rapport nulmeting",
         "Gebruik en analyse",
