@@ -175,13 +175,32 @@ def roadmap_create(
 
 
 def _catalogue_for(baseline) -> ActionCatalogue:
-    if baseline is not None:
-        catalogue = ActionCatalogue.objects.filter(
-            model_version_id=baseline.model_version_id
-        ).first()
-        if catalogue is not None:
-            return catalogue
-    return default_catalogue_ensure()
+    if baseline is None:
+        return default_catalogue_ensure()
+    return catalogue_for_version_ensure(model_version_id=baseline.model_version_id)
+
+
+@transaction.atomic
+def catalogue_for_version_ensure(*, model_version_id: int) -> ActionCatalogue:
+    """The catalogue of a maturity model version; a version without one gets a copy of the
+    default catalogue, limited to the dimensions the version has."""
+    from baseline.models import ModelVersion
+
+    existing = ActionCatalogue.objects.filter(model_version_id=model_version_id).first()
+    if existing is not None:
+        return existing
+    default = default_catalogue_ensure()
+    version = ModelVersion.objects.select_related("model").get(pk=model_version_id)
+    keys = set(version.dimensions.values_list("key", flat=True))
+    actions = [
+        action
+        for action in catalogue_actions_for_generator(catalogue=default)
+        if action.dimension_key in keys
+    ]
+    return catalogue_import(
+        model_version=version,
+        document=CatalogueDocument(name=f"{default.name} ({version})"[:200], actions=actions),
+    )
 
 
 def _dimensions_from(roadmap: Roadmap, baseline) -> None:

@@ -215,3 +215,18 @@ def test_seed_demo_twice_creates_nothing_new(db):
     assert items.filter(status=ItemStatus.DONE).exists()
     assert items.filter(action_key="").exists()
     assert items.filter(is_pinned=True).exclude(action_key="").exists()
+
+
+def test_a_new_model_version_gets_a_copy_of_the_default_catalogue_for_its_dimensions():
+    from baseline.models import Dimension, ModelVersion
+
+    default = services.default_catalogue_ensure()
+    base = default.model_version
+    version = ModelVersion.objects.create(model=base.model, number=base.number + 1)
+    Dimension.objects.create(version=version, key="quality", order=1, name="Datakwaliteit")
+    Dimension.objects.create(version=version, key="governance", order=2, name="Governance")
+    copy = services.catalogue_for_version_ensure(model_version_id=version.pk)
+    assert copy != default
+    assert set(copy.actions.values_list("dimension_key", flat=True)) == {"quality", "governance"}
+    assert services.catalogue_for_version_ensure(model_version_id=version.pk) == copy
+    assert default.actions.count() == len(default_catalogue().actions)
