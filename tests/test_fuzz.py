@@ -61,13 +61,17 @@ FIELD_NAME = re.compile(r'name="([^"]+)"')
 
 
 def _cases():
+    """(case, prepare) pairs: a permission module may define ``prepare_world(world)`` to
+    add the objects its cases refer to (``world.extra``)."""
     for module_info in pkgutil.walk_packages(tests.__path__, prefix="tests."):
         if module_info.name.endswith(".test_permissions"):
             module = importlib.import_module(module_info.name)
-            yield from getattr(module, "CASES", [])
+            prepare = getattr(module, "prepare_world", None)
+            for case in getattr(module, "CASES", []):
+                yield case, prepare
 
 
-CASES = sorted(_cases(), key=lambda case: case.name)
+CASES = sorted(_cases(), key=lambda pair: pair[0].name)
 
 
 def _client_for(world, case):
@@ -91,9 +95,11 @@ def _assert_no_server_error(response, what):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("case", CASES, ids=str)
-def test_hostile_input_never_causes_a_server_error(case):
+@pytest.mark.parametrize(("case", "prepare"), CASES, ids=[str(case) for case, _p in CASES])
+def test_hostile_input_never_causes_a_server_error(case, prepare):
     world = build_world()
+    if prepare is not None:
+        world = prepare(world) or world
     client = _client_for(world, case)
     url = reverse(case.name, kwargs=case.kwargs(world))
     page = client.get(url)
