@@ -78,3 +78,18 @@ def test_consultant_browses_and_edits_the_catalogue(page):
     page.get_by_role("link", name="Eerste voorspellend model in een pilot").click()
     axe_check(page)
     assert page.get_by_label("Verantwoord gebruik").input_value() == "3"
+
+
+def test_staff_follow_up_the_roadmap_on_a_phone(new_page, phone_viewport):
+    world = build_world()
+    roadmap = roadmap_for(world.engagement)
+    item = roadmap_items(roadmap=roadmap)[1]
+    phone = new_page(viewport=phone_viewport)
+    login(phone, world.users["staff_a"])
+    phone.goto(f"/routeplan/traject/{world.engagement.pk}/")
+    phone.wait_for_selector("#chart-roadmap-timeline .main-svg")
+    axe_check(phone)
+    phone.get_by_label(f"Status van “{item.title}”").select_option("done")
+    phone.get_by_role("button", name=f"Bijwerken {item.title}").click()
+    phone.get_by_text(f"“{item.title}” is nu: Afgerond.").wait_for()
+    assert RoadmapItem.objects.get(pk=item.pk).status == ItemStatus.DONE
