@@ -6,6 +6,7 @@ connection, block WebSockets altogether and restart the server in the middle.
 """
 
 import os
+import re
 import socket
 from functools import partial
 
@@ -317,3 +318,17 @@ def test_a_server_restart_mid_session_loses_no_vote(
             context.close()
         server.terminate()
         server.join(timeout=10)
+
+
+def test_the_timer_counts_down_on_the_projector(page):
+    world = build_world()
+    session = SessionFactory(engagement=world.engagement)
+    services.session_step(session=session, forward=True)
+    services.timer_start(session=session, minutes=2)
+    login(page, world.users["consultant_on"])
+    page.goto(f"/sessie/{session.pk}/scherm/")
+    timer = page.locator("[data-timer-text]")
+    expect(timer).to_have_text(re.compile(r"^[12]:[0-5]\d$"))
+    first = timer.text_content()
+    expect(timer).not_to_have_text(first, timeout=3_000)
+    axe_check(page)

@@ -321,3 +321,15 @@ def test_participant_page_takes_the_same_queries_with_more_participants(
         services.vote_cast(item=statement, participant=join(session)[0], value=2)
     with django_assert_max_num_queries(len(few.captured_queries)):
         phone.get(url)
+
+
+def test_engagement_page_shows_the_sessions_stage_and_its_links(world, consultant, session):
+    url = reverse("engagements:engagement_detail", kwargs={"pk": world.engagement.pk})
+    body = consultant.get(url).content.decode()
+    assert "Sessie leiden" in body and "is voorbereid voor" in body
+    _finished_session(session)
+    staff = Client()
+    staff.force_login(world.users["staff_a"])
+    body = staff.get(url).content.decode()
+    assert "Sessieverslag (PDF)" in body and "met 4 deelnemers" in body
+    assert "Sessie leiden" not in body
