@@ -21,7 +21,8 @@ def test_the_report_exports_each_chart_once_while_the_results_are_unchanged(monk
     monkeypatch.setattr(survey_reports, "chart_svg_data_uri", fake_export)
     survey_report_pdf_bytes(survey=survey)
     charts = len(exported)
-    assert charts == 3  # agree question, multiple choice, ranking; the open question has none
+    # The response chart, then agree, multiple choice and ranking; open questions have none.
+    assert charts == 4
     survey_report_pdf_bytes(survey=survey)
     assert len(exported) == charts
     completed_responses(survey=survey, count=1)
