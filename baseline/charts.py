@@ -86,7 +86,7 @@ def radar_chart(results: AssessmentResults) -> Chart:
             )
         )
     layout = base_layout(height=460, showlegend=True)
-    layout["margin"] = {"l": 190, "r": 190, "t": 40, "b": 30}
+    layout["margin"] = {"l": 150, "r": 150, "t": 40, "b": 30}
     layout["polar"] = {
         "radialaxis": {"range": [0, level_count], "dtick": 1, "angle": 90},
         "angularaxis": {"direction": "clockwise"},

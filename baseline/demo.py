@@ -41,10 +41,22 @@ RUCPHEN_2025 = [
     ("Linda Huijbregts", RespondentRole.MANAGEMENT, (2, 1, 1, 1, 2, 1, 2)),
 ]
 TARGETS = (4, 3, 3, 4, 3, 4, 3)
-QUOTES = {
-    "use": "We maken veel rapportages, maar in de begrotingsbespreking gebruiken we ze nauwelijks.",
-    "platform": "Elke afdeling heeft haar eigen Excel-bestanden; niemand weet welke de juiste is.",
-    "governance": "Voor de BAG is de eigenaar duidelijk, voor de meeste andere gegevens niet.",
+# Comments by respondent (index in RUCPHEN_2026) and dimension; the last one may not be quoted.
+COMMENTS = {
+    (0, "use"): (
+        "We maken veel rapportages, maar in de begrotingsbespreking gebruiken we ze nauwelijks.",
+        True,
+    ),
+    (1, "use"): ("Het team Sociaal Domein werkt al met een voorspellend model.", True),
+    (1, "platform"): (
+        "Elke afdeling heeft haar eigen Excel-bestanden; niemand weet welke de juiste is.",
+        True,
+    ),
+    (2, "governance"): (
+        "Voor de BAG is de eigenaar duidelijk, voor de meeste andere gegevens niet.",
+        True,
+    ),
+    (3, "responsible"): ("Ons algoritmeregister is nog niet gevuld.", False),
 }
 # Fictional peer municipalities: in results they are never named.
 PEERS = [
@@ -64,22 +76,22 @@ def _fill(assessment: Assessment, people, rng: random.Random, *, quotes: bool) -
         key: list(Question.objects.filter(dimension=dimension).order_by("order"))
         for key, dimension in dimensions.items()
     }
-    for name, role, view in people:
+    for position, (name, role, view) in enumerate(people):
         respondent = respondent_invite(assessment=assessment, name=name, role=role)
         for key, level in zip(DEFAULT_DIMENSION_KEYS, view, strict=True):
             for index, question in enumerate(questions[key]):
                 dont_know = rng.random() < 0.06
                 answer = min(5, max(1, level + rng.choice((-1, 0, 0, 0, 0, 0, 0, 1))))
-                comment = ""
-                if quotes and index == 0 and key in QUOTES and role == RespondentRole.MANAGEMENT:
-                    comment = QUOTES[key]
+                comment, may_quote = "", False
+                if quotes and index == 0:
+                    comment, may_quote = COMMENTS.get((position, key), ("", False))
                 answer_save(
                     respondent=respondent,
                     question=question,
                     level=None if dont_know else answer,
                     dont_know=dont_know,
                     comment=comment,
-                    may_quote=bool(comment),
+                    may_quote=may_quote,
                 )
         respondent_submit(respondent=respondent)
 
