@@ -59,6 +59,37 @@ class ItemUpdateForm(forms.Form):
 
 
 class OwnProductForm(forms.ModelForm):
+    chart_title = forms.CharField(label=_("Chart title"), max_length=200, required=False)
+    chart_data = forms.CharField(
+        label=_("Sample data for a chart"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Optional: one line per bar, a label and a number separated by a semicolon, "
+            "for example: Rucphen;120. The gallery then shows a live chart."
+        ),
+    )
+
+    def clean_chart_data(self):
+        labels, values = [], []
+        lines = [line.strip() for line in self.cleaned_data["chart_data"].splitlines()]
+        for number, line in enumerate((line for line in lines if line), start=1):
+            label, _sep, value = line.rpartition(";")
+            try:
+                parsed = float(value.strip().replace(",", "."))
+            except ValueError:
+                parsed = None
+            if not label.strip() or parsed is None or parsed != parsed or abs(parsed) > 1e12:
+                raise forms.ValidationError(
+                    _("Line %(number)s is not a label and a number, such as Rucphen;120.")
+                    % {"number": number}
+                )
+            labels.append(label.strip()[:60])
+            values.append(parsed)
+        if len(labels) > 30:
+            raise forms.ValidationError(_("Use at most 30 lines."))
+        return {"labels": labels, "values": values} if labels else {}
+
     class Meta:
         model = Example
         fields = [

@@ -89,6 +89,7 @@ def own_product_create(
     benefits: str = "",
     source_name: str = "",
     source_url: str = "",
+    sample_chart: dict | None = None,
 ) -> Example:
     """An information product the client already has, shown in its own sessions only."""
     example = Example(
@@ -102,6 +103,7 @@ def own_product_create(
         benefits=benefits,
         source_name=source_name,
         source_url=source_url,
+        sample_chart=sample_chart or {},
     )
     example.full_clean()
     example.save()

@@ -86,8 +86,13 @@ def own_product_create(request: HttpRequest, engagement_pk: int) -> HttpResponse
     engagement = access.get_engagement_for_session_manager(request.user, engagement_pk)
     form = OwnProductForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        chart = data.pop("chart_data")
+        chart_title = data.pop("chart_title")
+        if chart:
+            chart = {"type": "bar", "title": chart_title or data["title"], **chart}
         try:
-            services.own_product_create(engagement=engagement, **form.cleaned_data)
+            services.own_product_create(engagement=engagement, sample_chart=chart, **data)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from tests.pdf_text import pdf_text
 from tests.workshops.factories import SessionFactory, item_of, join, statement_of
 from workshops import access, services
-from workshops.models import Ambassador, Participant, Vote
+from workshops.models import Ambassador, Example, Participant, Vote
 
 pytestmark = pytest.mark.django_db
 
@@ -333,3 +333,23 @@ def test_engagement_page_shows_the_sessions_stage_and_its_links(world, consultan
     body = staff.get(url).content.decode()
     assert "Sessieverslag (PDF)" in body and "met 4 deelnemers" in body
     assert "Sessie leiden" not in body
+
+
+def test_consultant_adds_an_own_product_with_a_sample_chart(consultant, world):
+    url = reverse("workshops:own_product_create", kwargs={"engagement_pk": world.engagement.pk})
+    data = {
+        "title": "Meldingenkaart Rucphen",
+        "task": "public_space",
+        "complexity": "simple",
+        "summary": "Onze kaart met meldingen per kern.",
+        "chart_title": "Meldingen per kern",
+        "chart_data": "Rucphen;120\nSt. Willebrord; 95,5\n\n",
+    }
+    response = consultant.post(url, {**data, "chart_data": "Rucphen;veel"})
+    assert response.status_code == 200
+    assert "Regel 1 is geen label met een getal" in response.content.decode()
+    assert 'value="Meldingenkaart Rucphen"' in response.content.decode()
+    assert consultant.post(url, data).status_code == 302
+    example = Example.objects.get(engagement=world.engagement)
+    assert example.sample_chart["values"] == [120.0, 95.5]
+    assert example.sample_chart["labels"] == ["Rucphen", "St. Willebrord"]
