@@ -42,7 +42,14 @@ def status(engagement, user) -> StageStatus:
             summary=_("%(title)s completed by %(count)s respondents.")
             % {"title": latest.title, "count": latest.submitted},
             progress=1.0,
-            links=(results_link, list_link),
+            links=(
+                results_link,
+                StageLink(
+                    label=_("Baseline report (PDF)"),
+                    url=reverse("baseline:assessment_report", kwargs={"pk": latest.pk}),
+                ),
+                list_link,
+            ),
         )
     progress = latest.submitted / latest.invited if latest.invited else 0.0
     return StageStatus(

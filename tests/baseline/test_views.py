@@ -281,8 +281,12 @@ def test_stage_status_follows_the_latest_assessment(world):
     status = baseline_status()
     assert status.state == "in_progress"
     assert status.progress == 0.5
-    completed_assessment(engagement=world.engagement)
-    assert baseline_status().state == "done"
+    latest = completed_assessment(engagement=world.engagement)
+    status = baseline_status()
+    assert status.state == "done"
+    assert reverse("baseline:assessment_report", args=[latest.pk]) in [
+        link.url for link in status.links
+    ]
 
 
 def test_progress_counts_answered_questions(assessment):
