@@ -9,6 +9,7 @@
 """
 
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
 from engagements.access import (
@@ -85,10 +86,14 @@ def get_vision_statement_for_manager(user, pk: int, statement_pk: int) -> Vision
     return statement
 
 
-def get_session_for_participant(code: str) -> Session:
-    """The session with this join code (public), else 404."""
+def get_session_for_participant(request: HttpRequest, code: str) -> Session:
+    """The session with this join code (public), else 404; a client that guessed too many
+    wrong codes gets 403 until the window has passed."""
+    if join_blocked(request):
+        raise PermissionDenied
     session = session_by_code(code=code)
     if session is None:
+        join_failed(request)
         raise Http404
     return session
 

@@ -455,7 +455,7 @@ def join(request: HttpRequest) -> HttpResponse:
 
 def join_session(request: HttpRequest, code: str) -> HttpResponse:
     """Join a session: an optional name and department, then a token in a cookie."""
-    session = access.get_session_for_participant(code)
+    session = access.get_session_for_participant(request, code)
     participant = access.participant_from_request(request, session)
     if participant is not None:
         return redirect("workshops:participant", code=session.join_code)
@@ -513,7 +513,7 @@ def _participant_context(request, session, participant, **forms) -> dict:
 
 @never_cache
 def participant(request: HttpRequest, code: str, **forms) -> HttpResponse:
-    session = access.get_session_for_participant(code)
+    session = access.get_session_for_participant(request, code)
     person = access.participant_from_request(request, session)
     if person is None:
         return redirect("workshops:join_session", code=session.join_code)
@@ -523,7 +523,7 @@ def participant(request: HttpRequest, code: str, **forms) -> HttpResponse:
 
 @never_cache
 def participant_fragment(request: HttpRequest, code: str) -> HttpResponse:
-    session = access.get_session_for_participant(code)
+    session = access.get_session_for_participant(request, code)
     person = access.participant_from_request(request, session)
     if person is None:
         return HttpResponse(status=204)
@@ -537,12 +537,12 @@ def participant_fragment(request: HttpRequest, code: str) -> HttpResponse:
 @never_cache
 def live_state(request: HttpRequest, code: str) -> JsonResponse:
     """The polling fallback: the same small state the WebSocket sends."""
-    session = access.get_session_for_participant(code)
+    session = access.get_session_for_participant(request, code)
     return JsonResponse(selectors.session_live_state(session_id=session.pk))
 
 
 def _participant_post(request: HttpRequest, code: str):
-    session = access.get_session_for_participant(code)
+    session = access.get_session_for_participant(request, code)
     return session, access.participant_from_request(request, session)
 
 

@@ -353,3 +353,12 @@ def test_consultant_adds_an_own_product_with_a_sample_chart(consultant, world):
     example = Example.objects.get(engagement=world.engagement)
     assert example.sample_chart["values"] == [120.0, 95.5]
     assert example.sample_chart["labels"] == ["Rucphen", "St. Willebrord"]
+
+
+def test_guessing_codes_in_the_address_is_limited_too(client, session):
+    client.get(reverse("workshops:join"))
+    for _attempt in range(access.JOIN_ATTEMPTS_PER_CLIENT):
+        url = reverse("workshops:live_state", kwargs={"code": "QQQQQQ"})
+        assert client.get(url).status_code == 404
+    url = reverse("workshops:join_session", kwargs={"code": session.join_code})
+    assert client.get(url).status_code == 403

@@ -1,0 +1,12 @@
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _forget_join_attempts():
+    """Every test client comes from 127.0.0.1: start each test with no wrong join codes
+    counted against that address (only this app's key, never the whole cache)."""
+    key = "workshops:join:addr:127.0.0.1"
+    cache.delete(key)
+    yield
+    cache.delete(key)
