@@ -10,7 +10,7 @@ from openpyxl.utils import get_column_letter
 
 from reporting.pdf import render_pdf
 from roadmap.charts import baseline_radar_chart, progress_chart, timeline_chart
-from roadmap.models import Roadmap
+from roadmap.models import ItemStatus, Roadmap
 from roadmap.selectors import report_sources, roadmap_overview
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -107,6 +107,7 @@ def vision_roadmap_context(*, roadmap: Roadmap) -> dict:
         "radar": baseline_radar_chart(dimensions=radar_source) if radar_source else None,
         "gaps": gaps,
         "priority_names": priority_names,
+        "done_count": sum(1 for item in overview.items if item.status == ItemStatus.DONE),
     }
 
 
