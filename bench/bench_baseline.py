@@ -44,7 +44,7 @@ def run(ctx: BenchContext) -> list[Measurement]:
     from accounts.models import Role
     from accounts.services import user_create
     from baseline.reports import baseline_report_pdf
-    from baseline.services import assessment_create, default_model_ensure
+    from baseline.services import assessment_create, default_model_ensure, dimension_score_set
     from engagements.services import engagement_create, organisation_create
 
     rng = random.Random(5)
@@ -70,6 +70,14 @@ def run(ctx: BenchContext) -> list[Measurement]:
 
     few = assessment_with(FEW, "Gemeente Bench Klein")
     many = assessment_with(RESPONDENTS, "Gemeente Bench Groot")
+    for assessment in (few, many):  # targets make the third chart (gap per dimension)
+        for dimension in version.dimensions.all():
+            dimension_score_set(
+                assessment=assessment,
+                dimension=dimension,
+                target_level=4,
+                consensus_level=None,
+            )
 
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(consultant)
