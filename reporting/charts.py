@@ -7,8 +7,10 @@ server per process is started on first use. Without Chromium the PDF shows the
 chart's numbers as a table with a notice instead.
 """
 
+import asyncio
 import base64
 import logging
+import os
 import shutil
 import threading
 from dataclasses import dataclass, field
@@ -86,47 +88,69 @@ def chromium_path() -> str | None:
 
 
 class _KaleidoServer:
-    """One kaleido server per process, started lazily, shared by all threads."""
+    """One kaleido browser per process, started on first use, shared by all threads.
+
+    It runs on an event loop in a thread of its own. The state is tied to the process
+    id: a forked child (a test server, a worker) starts its own instead of waiting on a
+    parent's thread that does not exist in it. Every export has a timeout, after which
+    the PDF falls back to the table.
+    """
+
+    START_TIMEOUT = 60
+    EXPORT_TIMEOUT = 60
 
     def __init__(self):
         self._lock = threading.Lock()
-        self._started = False
+        self._pid: int | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._browser = None
         self._failed = False
 
     def available(self) -> bool:
         return not self._failed and chromium_path() is not None
 
     def _start(self) -> bool:
-        if self._started:
+        if self._pid == os.getpid() and self._browser is not None:
             return True
-        if self._failed:
+        if self._failed and self._pid == os.getpid():
             return False
-        import kaleido
-
+        self._pid, self._browser, self._failed = os.getpid(), None, False
         path = chromium_path()
         if path is None:
             self._failed = True
             return False
+        import kaleido
+
+        async def open_browser():
+            browser = kaleido.Kaleido(n=1, mathjax=False, path=path)
+            await browser.open()
+            return browser
+
+        loop = asyncio.new_event_loop()
+        threading.Thread(target=loop.run_forever, name="kaleido", daemon=True).start()
         try:
-            kaleido.start_sync_server(mathjax=False, path=path, silence_warnings=True)
+            future = asyncio.run_coroutine_threadsafe(open_browser(), loop)
+            self._browser = future.result(timeout=self.START_TIMEOUT)
         except Exception:
             logger.exception("Could not start kaleido; charts in PDFs fall back to tables.")
+            loop.call_soon_threadsafe(loop.stop)
             self._failed = True
             return False
-        self._started = True
+        self._loop = loop
         return True
 
     def to_svg(self, figure: go.Figure, *, width: int, height: int) -> bytes | None:
-        import kaleido
-
         with self._lock:
             if not self._start():
                 return None
+            opts = {"format": "svg", "width": width, "height": height}
+            future = asyncio.run_coroutine_threadsafe(
+                self._browser.calc_fig(figure, opts=opts), self._loop
+            )
             try:
-                return kaleido.calc_fig_sync(
-                    figure, opts={"format": "svg", "width": width, "height": height}
-                )
+                return future.result(timeout=self.EXPORT_TIMEOUT)
             except Exception:
+                future.cancel()
                 logger.exception("Chart export failed; the PDF shows the table instead.")
                 return None
 

@@ -19,3 +19,12 @@ def _fast_password_hashing():
 @pytest.fixture
 def world(db) -> World:
     return build_world()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser and live-server tests run last.
+
+    Playwright's sync API keeps an event loop running in the main thread for the rest
+    of the session, which async tests (Channels consumers) cannot share."""
+    late = ("tests/browser/", "tests/live/")
+    items.sort(key=lambda item: any(part in item.nodeid for part in late))

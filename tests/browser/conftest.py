@@ -110,7 +110,7 @@ def _new_page(browser, live_url, *, viewport=None, recorders=None):
     page.on("request", recorder.on_request)
     page.on("console", recorder.on_console)
     page.on("pageerror", recorder.on_page_error)
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(30_000)
     if recorders is not None:
         recorders.append(recorder)
     return context, page
