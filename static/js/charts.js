@@ -9,7 +9,8 @@
       var source = document.getElementById(element.dataset.chart);
       if (!source) { return; }
       var figure = JSON.parse(source.textContent);
-      var config = { responsive: true, displaylogo: false, locale: document.documentElement.lang };
+      // No mode bar: its buttons would sit inside the role="img" chart (nested-interactive).
+      var config = { responsive: true, displaylogo: false, displayModeBar: false, locale: document.documentElement.lang };
       window.Plotly.newPlot(element, figure.data, figure.layout, config);
       element.dataset.drawn = "1";
     });
