@@ -9,10 +9,12 @@ chart's numbers as a table with a notice instead.
 
 import asyncio
 import base64
+import hashlib
 import logging
 import os
 import shutil
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
@@ -162,10 +164,43 @@ def chart_export_available() -> bool:
     return _kaleido.available()
 
 
+_SVG_CACHE_SIZE = 256
+_svg_cache: "OrderedDict[str, bytes]" = OrderedDict()
+_svg_cache_lock = threading.Lock()
+
+
 def chart_svg(chart: Chart) -> bytes | None:
-    """The chart as SVG bytes, or None when it cannot be exported here."""
-    height = chart.height or chart.figure.layout.height or 360
-    return _kaleido.to_svg(chart.figure, width=chart.width, height=int(height))
+    """The chart as SVG bytes, or None when it cannot be exported here.
+
+    The same figure at the same size is exported once per process: a report that is
+    downloaded again (or shares charts with another report) reuses the SVG."""
+    height = int(chart.height or chart.figure.layout.height or 360)
+    key = hashlib.sha256(f"{chart.width}x{height}:{chart.figure_json()}".encode()).hexdigest()
+    with _svg_cache_lock:
+        if key in _svg_cache:
+            _svg_cache.move_to_end(key)
+            return _svg_cache[key]
+    svg = _kaleido.to_svg(chart.figure, width=chart.width, height=height)
+    if svg is not None:
+        with _svg_cache_lock:
+            _svg_cache[key] = svg
+            while len(_svg_cache) > _SVG_CACHE_SIZE:
+                _svg_cache.popitem(last=False)
+    return svg
+
+
+def chart_export_warm_up() -> None:
+    """Start this process's chart browser in the background, so that the first PDF a
+    server process renders does not wait for Chromium to start. Called by the ASGI
+    entry point (server processes only)."""
+    if chromium_path() is None:
+        return
+
+    def start():
+        with _kaleido._lock:
+            _kaleido._start()
+
+    threading.Thread(target=start, name="kaleido-warm-up", daemon=True).start()
 
 
 def chart_svg_data_uri(chart: Chart) -> str | None:

@@ -11,7 +11,11 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from reporting.charts import chart_export_warm_up  # noqa: E402
 from rucphen_portal.routing import websocket_urlpatterns  # noqa: E402
+
+# Start Chromium for the PDF charts now, not on the first download.
+chart_export_warm_up()
 
 application = ProtocolTypeRouter(
     {

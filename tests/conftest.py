@@ -16,6 +16,16 @@ def _fast_password_hashing():
     ]
 
 
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    """Every test starts in Dutch, whatever language an earlier request left active."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.activate("nl")
+
+
 @pytest.fixture
 def world(db) -> World:
     return build_world()

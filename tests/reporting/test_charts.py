@@ -48,3 +48,22 @@ def test_engagement_summary_pdf_contains_the_chart_as_a_vector_image(world):
         engagement=world.engagement, user=world.users["consultant_on"]
     )
     assert pdf_image_count(pdf) >= 1
+
+
+def test_the_same_chart_is_exported_once_per_process(monkeypatch):
+    from reporting import charts
+
+    calls = []
+    original = charts._kaleido.to_svg
+
+    def counting(figure, **kwargs):
+        calls.append(1)
+        return original(figure, **kwargs)
+
+    monkeypatch.setattr(charts._kaleido, "to_svg", counting)
+    chart = _chart()
+    chart.key = "cached"
+    chart.figure.update_layout(title={"text": "uniek voor deze test"})
+    first, second = chart_svg(chart), chart_svg(chart)
+    assert first == second and first is not None
+    assert len(calls) == 1
