@@ -133,6 +133,7 @@ def test_facilitator_runs_a_whole_session_with_projector_and_three_phones(
     _press(facilitator, "new_round")
     expect(projector.get_by_text("Stelling, ronde 2")).to_be_visible()
     for phone in phones:
+        expect(phone.get_by_role("button", name="Stemmen", exact=True)).to_be_visible()
         phone.get_by_label("Eens", exact=True).check()
         phone.get_by_role("button", name="Stemmen").click()
         phone.wait_for_load_state()

@@ -75,13 +75,42 @@
       })
       .then(function (html) {
         if (html === null) { return; }
+        var pending = unsavedInput();
         region.innerHTML = html;
+        restoreInput(pending);
         current = snapshot();
         startTimer();
         if (window.portalCharts) { window.portalCharts.draw(region); }
       })
       .catch(function () { /* the next message or poll tries again */ })
       .then(function () { refreshing = false; });
+  }
+
+  function formId(input) { return (input.form && input.form.id) || ""; }
+
+  // What the user chose or typed but did not send yet survives a refresh of the region.
+  function unsavedInput() {
+    var changed = [];
+    region.querySelectorAll("input, textarea").forEach(function (input) {
+      if (input.type === "hidden" || !input.name) { return; }
+      if ((input.type === "radio" || input.type === "checkbox") && input.checked !== input.defaultChecked) {
+        changed.push({ form: formId(input), name: input.name, value: input.value, checked: input.checked });
+      } else if (input.type !== "radio" && input.type !== "checkbox" && input.value !== input.defaultValue) {
+        changed.push({ form: formId(input), name: input.name, text: input.value });
+      }
+    });
+    return changed;
+  }
+
+  function restoreInput(changed) {
+    changed.forEach(function (entry) {
+      region.querySelectorAll('[name="' + entry.name + '"]').forEach(function (input) {
+        if (formId(input) !== entry.form) { return; }
+        if (input.disabled || (input.closest("fieldset") && input.closest("fieldset").disabled)) { return; }
+        if (entry.text !== undefined) { input.value = entry.text; }
+        else if (input.value === entry.value) { input.checked = entry.checked; }
+      });
+    });
   }
 
   function scheduleRefresh(delay) {
