@@ -124,8 +124,8 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def roadmap_world(world):
+def prepare_world(world):
+    """The objects the cases refer to (also used by tests/test_fuzz.py)."""
     roadmap = roadmap_for(world.engagement)
     items = roadmap_items(roadmap=roadmap)
     world.extra["item"] = items[0]
@@ -135,6 +135,11 @@ def roadmap_world(world):
     items[1].save()
     world.extra["catalogue"] = default_catalogue_ensure()
     return world
+
+
+@pytest.fixture
+def roadmap_world(world):
+    return prepare_world(world)
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
