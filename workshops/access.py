@@ -8,6 +8,8 @@
   token in a cookie (never the IP address) says who they are.
 """
 
+import logging
+
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
@@ -19,6 +21,8 @@ from engagements.access import (
 )
 from workshops.models import AgendaItem, Example, Participant, Session, VisionStatement
 from workshops.selectors import participant_for_token, session_by_code
+
+logger = logging.getLogger(__name__)
 
 PARTICIPANT_COOKIE = "workshop_deelnemer_{session_id}"
 CLIENT_COOKIE = "workshop_client"
@@ -117,15 +121,26 @@ def _client_keys(request: HttpRequest) -> list[tuple[str, int]]:
 
 
 def join_blocked(request: HttpRequest) -> bool:
-    """Too many wrong join codes from this client lately."""
-    return any((cache.get(key) or 0) >= limit for key, limit in _client_keys(request))
+    """Too many wrong join codes from this client lately. Without a cache (Redis away)
+    nobody is blocked: the session must keep working."""
+    try:
+        counts = cache.get_many([key for key, _limit in _client_keys(request)])
+    except Exception:
+        logger.warning("Join attempts cannot be checked: the cache is unavailable.", exc_info=True)
+        return False
+    return any((counts.get(key) or 0) >= limit for key, limit in _client_keys(request))
 
 
 def join_failed(request: HttpRequest) -> None:
-    for key, _limit in _client_keys(request):
-        if cache.add(key, 1, JOIN_WINDOW_SECONDS):
-            continue
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, JOIN_WINDOW_SECONDS)
+    try:
+        for key, _limit in _client_keys(request):
+            if cache.add(key, 1, JOIN_WINDOW_SECONDS):
+                continue
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.set(key, 1, JOIN_WINDOW_SECONDS)
+    except Exception:
+        logger.warning(
+            "A wrong join code cannot be counted: the cache is unavailable.", exc_info=True
+        )

@@ -362,3 +362,33 @@ def test_guessing_codes_in_the_address_is_limited_too(client, session):
         assert client.get(url).status_code == 404
     url = reverse("workshops:join_session", kwargs={"code": session.join_code})
     assert client.get(url).status_code == 403
+
+
+def test_phones_keep_voting_when_the_cache_is_down(session, monkeypatch):
+    """Redis away: the join-code limit cannot be checked, so it lets everyone through."""
+    from django.core.cache import cache
+
+    statement = _open_statement_for(session)
+    phone = _phone(session)
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    for name in ("get_many", "add", "incr", "set"):
+        monkeypatch.setattr(cache, name, broken)
+    response = phone.post(
+        reverse("workshops:vote", kwargs={"code": session.join_code}),
+        {"item": statement.pk, "value": 4},
+    )
+    assert response.status_code == 302
+    assert Vote.objects.filter(item=statement).count() == 1
+    assert (
+        Client().get(reverse("workshops:live_state", kwargs={"code": "QQQQQQ"})).status_code == 404
+    )
+
+
+def _open_statement_for(session):
+    statement = statement_of(session)
+    services.session_go(session=session, item=statement)
+    services.voting_open(item=statement)
+    return statement
