@@ -205,7 +205,7 @@ def run(ctx: BenchContext) -> list[Measurement]:
             "ms",
             "WeasyPrint plain page",
             median_ms(plain_samples),
-            note="every chart exported by kaleido (warm server)",
+            note="starts kaleido (Chromium) and exports every chart",
         ),
         Measurement(
             "Surveys",
