@@ -5,7 +5,6 @@ window and three phones follow live; every view passes axe. Separate tests drop 
 connection, block WebSockets altogether and restart the server in the middle.
 """
 
-import os
 import re
 import socket
 from functools import partial
@@ -21,22 +20,6 @@ from workshops import services
 from workshops.models import Ambassador, Vote
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _forget_kaleido_after_fork() -> None:
-    """A forked test server inherits "kaleido is running" but not its thread, and its first
-    PDF with a chart would wait forever. Until reporting.charts restarts kaleido after a
-    fork by itself, the server forgets it and starts its own."""
-    from kaleido._sync_server import GlobalKaleidoServer
-
-    from reporting import charts
-
-    charts._kaleido._started = False
-    if GlobalKaleidoServer._instance is not None:
-        GlobalKaleidoServer._instance._initialized = False
-
-
-os.register_at_fork(after_in_child=_forget_kaleido_after_fork)
 
 
 def _join(phone, code: str, name: str = "") -> None:
