@@ -40,6 +40,36 @@ def status(engagement, user) -> StageStatus:
     )
 
 
+def export(engagement) -> dict | None:
+    """The archive: the roadmap's settings and every action with its reasons."""
+    from roadmap.selectors import roadmap_for_engagement, roadmap_items
+
+    roadmap = roadmap_for_engagement(engagement=engagement)
+    if roadmap is None:
+        return None
+    fields = (
+        "dimension_key", "from_level", "title", "description", "effort", "owner",
+        "start_year", "start_quarter", "duration_quarters", "status", "reasons",
+        "is_pinned", "is_removed",
+    )  # fmt: skip
+    return {
+        "items": [
+            {name: getattr(item, name) for name in fields}
+            for item in roadmap_items(roadmap=roadmap, include_removed=True)
+        ]
+    }
+
+
+def reports(engagement, user) -> list[tuple[str, bytes]]:
+    from roadmap.reports import vision_roadmap_pdf_bytes
+    from roadmap.selectors import roadmap_for_engagement
+
+    roadmap = roadmap_for_engagement(engagement=engagement)
+    if roadmap is None:
+        return []
+    return [("visie-en-routeplan.pdf", vision_roadmap_pdf_bytes(roadmap=roadmap))]
+
+
 def register() -> None:
     register_stage(
         Stage(
@@ -50,5 +80,7 @@ def register() -> None:
                 "Practical steps for the coming years, from the baseline to the vision."
             ),
             status=status,
+            export=export,
+            reports=reports,
         )
     )

@@ -604,15 +604,32 @@ def response_submit(*, response: Response) -> Response:
 
 
 @transaction.atomic
-def responses_purge_unfinished(*, older_than: datetime.timedelta) -> int:
-    """Deletes unfinished responses without activity for ``older_than`` (retention)."""
-    cutoff = timezone.now() - older_than
-    stale = Response.objects.filter(status=ResponseStatus.IN_PROGRESS, last_activity_at__lt=cutoff)
+def responses_purge_unfinished(*, older_than: datetime.datetime) -> int:
+    """Deletes unfinished responses without activity since ``older_than`` (retention);
+    their invitations go back to "invited", so the person can still start again."""
+    stale = Response.objects.filter(
+        status=ResponseStatus.IN_PROGRESS, last_activity_at__lt=older_than
+    )
     Invitation.objects.filter(response__in=stale).update(
         response=None, status=InvitationStatus.INVITED
     )
     count, _details = stale.delete()
     return count
+
+
+@transaction.atomic
+def invitations_personal_data_purge(*, engagement: Engagement) -> int:
+    """Removes invitees' names and e-mail addresses from the engagement's surveys.
+
+    The invitations stay (without anything personal) so that the response rate of a
+    closed engagement still adds up."""
+    from django.db.models import CharField, Value
+    from django.db.models.functions import Cast, Concat
+
+    return Invitation.objects.filter(survey__engagement=engagement).update(
+        name="—",
+        email=Concat(Value("verwijderd-"), Cast("pk", CharField()), Value("@example.invalid")),
+    )
 
 
 @transaction.atomic

@@ -66,6 +66,45 @@ def status(engagement, user) -> StageStatus:
     )
 
 
+def export(engagement) -> list[dict]:
+    """The archive: each survey's definition and its anonymised answers."""
+    from surveys.models import Survey
+    from surveys.selectors import survey_definition, survey_export_rows
+
+    surveys = []
+    for survey in Survey.objects.filter(engagement=engagement).order_by("pk"):
+        headers, rows = survey_export_rows(survey=survey)
+        surveys.append(
+            {
+                "definition": survey_definition(survey=survey),
+                "answers": {"columns": headers, "rows": rows},
+            }
+        )
+    return surveys
+
+
+def reports(engagement, user) -> list[tuple[str, bytes]]:
+    from surveys.models import Survey
+    from surveys.reports import survey_report_pdf_bytes
+
+    return [
+        (f"enquete-{survey.pk}.pdf", survey_report_pdf_bytes(survey=survey))
+        for survey in Survey.objects.filter(engagement=engagement).order_by("pk")
+    ]
+
+
+def purge_unfinished(cutoff) -> int:
+    from surveys.services import responses_purge_unfinished
+
+    return responses_purge_unfinished(older_than=cutoff)
+
+
+def purge_personal_data(engagement) -> int:
+    from surveys.services import invitations_personal_data_purge
+
+    return invitations_personal_data_purge(engagement=engagement)
+
+
 def register() -> None:
     register_stage(
         Stage(
@@ -74,5 +113,9 @@ def register() -> None:
             title=gettext_lazy("Survey"),
             description=gettext_lazy("A short survey for the management team before the workshop."),
             status=status,
+            export=export,
+            reports=reports,
+            purge_unfinished=purge_unfinished,
+            purge_personal_data=purge_personal_data,
         )
     )

@@ -115,3 +115,29 @@ def test_purge_expired_purges_only_engagements_closed_longer_than_the_retention(
 )
 def test_months_before_counts_calendar_months(moment, months, expected):
     assert months_before(moment, months) == expected
+
+
+def test_the_archive_of_the_demo_engagement_holds_every_stage_and_its_reports(db):
+    """Each stage puts its data and its PDFs into the archive through the registry."""
+    call_command("seed_demo", stdout=io.StringIO())
+    from accounts.models import User
+    from engagements.services import engagement_export
+
+    engagement = Engagement.objects.get(organisation__name="Gemeente Rucphen")
+    archive = zipfile.ZipFile(
+        io.BytesIO(
+            engagement_export(engagement=engagement, actor=User.objects.get(username="admin"))
+        )
+    )
+    data = json.loads(archive.read("data.json"))
+    assert {"surveys", "workshops", "baseline", "roadmap"} <= set(data)
+    assert data["surveys"][0]["answers"]["rows"]  # anonymised answers, no names
+    from surveys.models import Invitation
+
+    text = archive.read("data.json").decode()
+    for name, email in Invitation.objects.values_list("name", "email"):
+        assert name not in text and email not in text  # anonymised: nobody is named
+    pdfs = [name for name in archive.namelist() if name.endswith(".pdf")]
+    assert "rapporten/visie-en-routeplan.pdf" in pdfs
+    assert any(name.startswith("rapporten/enquete-") for name in pdfs)
+    assert len(pdfs) >= 5

@@ -1,4 +1,5 @@
 import datetime
+import io
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -343,7 +344,8 @@ def test_unfinished_responses_are_purged_after_the_retention_period(engagement):
     Response.objects.filter(pk=old_response.pk).update(
         last_activity_at=timezone.now() - datetime.timedelta(days=8)
     )
-    assert services.responses_purge_unfinished(older_than=datetime.timedelta(days=7)) == 1
+    cutoff = timezone.now() - datetime.timedelta(days=7)
+    assert services.responses_purge_unfinished(older_than=cutoff) == 1
     old.refresh_from_db()
     assert old.status == InvitationStatus.INVITED and old.response_id is None
 
@@ -386,9 +388,10 @@ def test_a_question_keeps_its_position_unique_per_page(engagement):
         )
 
 
-def test_the_purge_command_deletes_only_stale_unfinished_responses(engagement):
+def test_purge_expired_deletes_only_stale_unfinished_responses(engagement, settings):
     from django.core.management import call_command
 
+    settings.RETENTION_UNFINISHED_DAYS = 30
     survey = small_survey(engagement=engagement)
     old, fresh = _invite(survey, "Ans", "Bert")
     stale = services.response_start_for_invitation(invitation=old)
@@ -396,5 +399,17 @@ def test_the_purge_command_deletes_only_stale_unfinished_responses(engagement):
     Response.objects.filter(pk=stale.pk).update(
         last_activity_at=timezone.now() - datetime.timedelta(days=31)
     )
-    call_command("purge_survey_responses", "--days", "30")
+    call_command("purge_expired", stdout=io.StringIO())
     assert list(Response.objects.values_list("invitation__email", flat=True)) == [fresh.email]
+
+
+def test_closing_purge_removes_invitees_names_and_addresses_but_keeps_the_count(engagement):
+    survey = small_survey(engagement=engagement)
+    _invite(survey, "Ans", "Bert")
+    assert services.invitations_personal_data_purge(engagement=engagement) == 2
+    assert set(survey.invitations.values_list("name", flat=True)) == {"—"}
+    assert all(
+        email.endswith("@example.invalid")
+        for email in survey.invitations.values_list("email", flat=True)
+    )
+    assert survey.invitations.count() == 2
