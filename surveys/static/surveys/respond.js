@@ -7,6 +7,14 @@
   var token = form.querySelector("input[name=csrfmiddlewaretoken]");
   var status = document.getElementById("autosave-status");
   var timers = new WeakMap();
+  // Answers that could not be sent (no connection); sent again when the phone is back online.
+  var pending = new Set();
+
+  function failed(fieldset) {
+    pending.add(fieldset);
+    fieldset.dataset.saved = "";
+    if (status) { status.textContent = status.dataset.offline || ""; }
+  }
 
   function save(fieldset) {
     var data = new FormData();
@@ -26,6 +34,7 @@
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (result) {
       fieldset.removeAttribute("aria-busy");
+      pending.delete(fieldset);
       if (result.ok) {
         fieldset.classList.remove("border-danger");
         if (error) { error.textContent = ""; }
@@ -36,10 +45,15 @@
         if (error) { error.textContent = result.body.error || ""; }
       }
     }).catch(function () {
-      // Weak wifi: the page form still saves everything on "Next".
+      // Weak wifi: say so, and try again; the page form also saves everything on "Next".
       fieldset.removeAttribute("aria-busy");
+      failed(fieldset);
     });
   }
+
+  function retry() { Array.from(pending).forEach(save); }
+  window.addEventListener("online", retry);
+  window.setInterval(function () { if (pending.size && navigator.onLine !== false) { retry(); } }, 5000);
 
   function schedule(fieldset, delay) {
     clearTimeout(timers.get(fieldset));

@@ -1,0 +1,54 @@
+"""A respondent who loses the connection while answering loses no answer the page
+showed as saved, is told when an answer is not saved, and the answer is sent as soon
+as the phone is back online."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from surveys import services
+from surveys.models import Answer
+from tests.browser.conftest import axe_check
+from tests.world import build_world
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _domain_answer(survey) -> object:
+    answer = Answer.objects.filter(
+        response__survey=survey, question__text="In welk domein werkt u vooral?"
+    ).first()
+    return answer.value if answer else None
+
+
+def test_answers_survive_a_lost_connection(new_page, phone_viewport):
+    world = build_world()
+    survey = services.survey_copy(
+        source=services.default_template_ensure(), engagement=world.engagement
+    )
+    services.survey_open(survey=survey)
+    (invitation,) = services.invitations_create(
+        survey=survey, people=[("Fleur", "fleur@example.org")], base_url="", send=False
+    )
+    phone = new_page(viewport=phone_viewport)
+    phone.goto(invitation.get_absolute_url())
+    phone.get_by_role("button", name=re.compile("starten", re.IGNORECASE)).click()
+    question = phone.locator("fieldset[data-autosave-url]").first
+    status = phone.locator("#autosave-status")
+
+    question.get_by_label("Sociaal domein").check()
+    expect(question).to_have_attribute("data-saved", "1")
+    assert "Sociaal domein" in str(_domain_answer(survey))  # shown as saved: it is stored
+
+    phone.context.set_offline(True)
+    question.get_by_label("Bedrijfsvoering").check()
+    expect(status).to_contain_text("Nog niet opgeslagen")
+    expect(question).not_to_have_attribute("data-saved", "1")
+    assert "Sociaal domein" in str(_domain_answer(survey))  # not claimed, not stored yet
+    axe_check(phone)
+
+    phone.context.set_offline(False)
+    expect(question).to_have_attribute("data-saved", "1", timeout=15_000)
+    assert "Bedrijfsvoering" in str(_domain_answer(survey))
+    expect(status).not_to_contain_text("Nog niet opgeslagen")
