@@ -145,7 +145,7 @@ def test_facilitator_runs_a_whole_session_with_projector_and_three_phones(
     volunteer = phones[1]
     expect(volunteer.get_by_role("button", name="Ik word ambassadeur")).to_be_visible()
     volunteer.get_by_role("button", name="Ik word ambassadeur").click()
-    expect(volunteer.get_by_text("Vul je naam in")).to_be_visible()
+    expect(volunteer.get_by_text("Vul uw naam in")).to_be_visible()
     axe_check(volunteer)
     volunteer.get_by_label("Uw naam").fill("Joost Hendriks")
     volunteer.get_by_role("button", name="Ik word ambassadeur").click()
@@ -208,7 +208,7 @@ def test_a_phone_whose_connection_drops_catches_up(page, new_page, phone_viewpor
     expect(phone.get_by_role("group", name=statement.title)).to_be_enabled(timeout=15_000)
     phone.get_by_label("Neutraal").check()
     phone.get_by_role("button", name="Stemmen").click()
-    expect(phone.get_by_text("Je stem is geteld.", exact=True)).to_be_visible()
+    expect(phone.get_by_text("Uw stem is geteld.", exact=True)).to_be_visible()
     assert Vote.objects.filter(item=statement).count() == 1
 
 
@@ -294,7 +294,7 @@ def test_a_server_restart_mid_session_loses_no_vote(
         phones[2].reload()
         phones[2].get_by_label("Helemaal eens").check()
         phones[2].get_by_role("button", name="Stemmen").click()
-        expect(phones[2].get_by_text("Je stem is geteld.", exact=True)).to_be_visible()
+        expect(phones[2].get_by_text("Uw stem is geteld.", exact=True)).to_be_visible()
         expect(projector.locator(".live-counter")).to_have_text("3 van 3 gestemd")
         assert sorted(Vote.objects.values_list("value", flat=True)) == [2, 2, 5]
     finally:

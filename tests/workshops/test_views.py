@@ -92,7 +92,7 @@ def test_phone_votes_changes_its_vote_and_sees_it_counted(consultant, session):
     url = reverse("workshops:vote", kwargs={"code": session.join_code})
     phone.post(url, {"item": statement.pk, "value": 2})
     response = phone.post(url, {"item": statement.pk, "value": 5}, follow=True)
-    assert "Je stem is geteld" in response.content.decode()
+    assert "Uw stem is geteld" in response.content.decode()
     assert list(Vote.objects.values_list("value", flat=True)) == [5]
 
 
@@ -131,7 +131,7 @@ def test_ambassador_without_a_name_keeps_what_was_typed(session):
     response = phone.post(url, {"name": "", "department": "Burgerzaken"})
     assert response.status_code == 400
     body = response.content.decode()
-    assert "Vul je naam in" in body and 'value="Burgerzaken"' in body
+    assert "Vul uw naam in" in body and 'value="Burgerzaken"' in body
     phone.post(url, {"name": "Karin", "department": "Burgerzaken"})
     assert Ambassador.objects.get().name == "Karin"
 
