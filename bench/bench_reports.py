@@ -31,10 +31,19 @@ def run(ctx: BenchContext) -> list[Measurement]:
         lambda: engagement_summary_pdf_bytes(engagement=engagement, user=consultant), repeat=5
     )
 
-    figure = go.Figure(go.Bar(x=[1, 2, 3, 4, 5], y=[3, 1, 4, 1, 5]))
-    chart = Chart(key="bench", title="Bench", figure=figure, table=ChartTable([], []))
-    chart_samples = time_calls(lambda: chart_svg(chart), repeat=10)
-    json_samples = time_calls(chart.figure_json, repeat=10)
+    # A new figure every call: the per-process SVG cache must not answer.
+    counter = iter(range(1_000_000))
+
+    def new_chart() -> Chart:
+        n = next(counter)
+        figure = go.Figure(go.Bar(x=[1, 2, 3, 4, 5], y=[3, 1, 4, 1, 5 + n]))
+        return Chart(key=f"bench-{n}", title="Bench", figure=figure, table=ChartTable([], []))
+
+    chart_samples = time_calls(lambda: chart_svg(new_chart()), repeat=10)
+    cached = new_chart()
+    chart_svg(cached)
+    cached_samples = time_calls(lambda: chart_svg(cached), repeat=10)
+    json_samples = time_calls(lambda: new_chart().figure_json(), repeat=10)
 
     return [
         Measurement(
@@ -47,10 +56,19 @@ def run(ctx: BenchContext) -> list[Measurement]:
         ),
         Measurement(
             "Reports",
-            "Chart export to SVG (kaleido, warm)",
+            "Chart export to SVG (kaleido warm, new figure)",
             median_ms(chart_samples),
             "ms",
-            "same figure to JSON",
+            "same kind of figure to JSON",
             median_ms(json_samples),
+        ),
+        Measurement(
+            "Reports",
+            "Chart export to SVG, figure exported before",
+            median_ms(cached_samples),
+            "ms",
+            "same kind of figure to JSON",
+            median_ms(json_samples),
+            "per-process SVG cache",
         ),
     ]
