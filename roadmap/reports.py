@@ -9,18 +9,12 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from reporting.pdf import render_pdf
+from reporting.spreadsheets import spreadsheet_safe
 from roadmap.charts import baseline_radar_chart, progress_chart, timeline_chart
 from roadmap.models import ItemStatus, Roadmap
 from roadmap.selectors import report_sources, roadmap_overview
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _safe_cell(value):
-    """Text cells never start a formula in the client's spreadsheet."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
 
 
 def roadmap_xlsx_bytes(*, roadmap: Roadmap) -> bytes:
@@ -47,7 +41,7 @@ def roadmap_xlsx_bytes(*, roadmap: Roadmap) -> bytes:
     for item in overview.items:
         sheet.append(
             [
-                _safe_cell(value)
+                spreadsheet_safe(value)
                 for value in (
                     item.start_year,
                     item.start.label,

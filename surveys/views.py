@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from reporting.pdf import pdf_response
+from reporting.spreadsheets import spreadsheet_safe
 from surveys import access, services
 from surveys.answers import OTHER, is_complete, parse_answer, visible_questions
 from surveys.charts import response_rate_chart
@@ -575,18 +576,11 @@ def results_csv(request: HttpRequest, pk: int) -> HttpResponse:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(headers)
-    writer.writerows([_csv_safe(cell) for cell in row] for row in rows)
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     # A byte-order mark so that Excel opens the Dutch text as UTF-8.
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_export_filename(survey, "csv")}"'
     return response
-
-
-def _csv_safe(cell: str) -> str:
-    """Neutralises spreadsheet formulas typed into open answers (CSV injection)."""
-    if cell and cell[0] in "=+-@\t\r":
-        return "'" + cell
-    return cell
 
 
 @login_required
@@ -606,7 +600,7 @@ def results_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
-        sheet.append([_csv_safe(cell) for cell in row])
+        sheet.append([spreadsheet_safe(cell) for cell in row])
     for column in sheet.columns:
         sheet.column_dimensions[column[0].column_letter].width = 40
     sheet.freeze_panes = "A2"

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
 from reporting.pdf import pdf_response
+from reporting.spreadsheets import spreadsheet_safe
 from workshops import access, selectors, services
 from workshops.forms import (
     AmbassadorForm,
@@ -371,14 +372,6 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return pdf_response(pdf, filename=session_report_filename(session, "pdf"))
 
 
-def _spreadsheet_safe(row: list) -> list:
-    """Text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    return [
-        f"'{value}" if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
-        for value in row
-    ]
-
-
 @login_required
 def votes_csv(request: HttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_viewer(request.user, pk)
@@ -387,7 +380,7 @@ def votes_csv(request: HttpRequest, pk: int) -> HttpResponse:
     # Semicolons and a BOM: Excel with Dutch settings opens it as columns.
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(header)
-    writer.writerows([_spreadsheet_safe(row) for row in rows])
+    writer.writerows([[spreadsheet_safe(value) for value in row] for row in rows])
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     filename = session_report_filename(session, "csv")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -403,7 +396,7 @@ def votes_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     sheet.title = _("Votes")[:31]
     sheet.append(header)
     for row in rows:
-        sheet.append(_spreadsheet_safe(row))
+        sheet.append([spreadsheet_safe(value) for value in row])
     sheet.freeze_panes = "A2"
     sheet.column_dimensions["A"].width = 60
     buffer = io.BytesIO()
