@@ -64,7 +64,7 @@ def run(ctx: BenchContext) -> list[Measurement]:
     plain = "<html><body>" + "<p>Een gewone alinea tekst.</p>" * 40 + "</body></html>"
     plain_samples = time_calls(lambda: HTML(string=plain).write_pdf(), repeat=3)
     # The first download of a process also starts kaleido's Chromium and exports every
-    # chart; later downloads reuse the charts' SVGs (roadmap_report.cached_pdf_chart).
+    # chart; later downloads reuse the charts' SVGs (the per-process SVG cache of reporting.charts).
     cold_samples = time_calls(lambda: vision_roadmap_pdf_bytes(roadmap=roadmap), repeat=1, warmup=0)
     pdf_samples = time_calls(lambda: vision_roadmap_pdf_bytes(roadmap=roadmap), repeat=3)
 

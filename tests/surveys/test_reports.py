@@ -1,7 +1,6 @@
 import pytest
 
 from surveys.reports import survey_report_pdf_bytes
-from surveys.templatetags import survey_reports
 from tests.engagements.factories import EngagementFactory
 from tests.pdf_text import pdf_image_count, pdf_text
 from tests.surveys.factories import completed_responses, small_survey
@@ -12,13 +11,18 @@ pytestmark = pytest.mark.django_db
 def test_the_report_exports_each_chart_once_while_the_results_are_unchanged(monkeypatch):
     survey = small_survey(engagement=EngagementFactory())
     completed_responses(survey=survey, count=5)
+    from collections import OrderedDict
+
+    from reporting import charts
+
     exported = []
 
-    def fake_export(chart):
-        exported.append(chart.key)
-        return "data:image/svg+xml;base64,PHN2Zy8+"
+    def fake_export(figure, **size):
+        exported.append(figure)
+        return b"<svg/>"
 
-    monkeypatch.setattr(survey_reports, "chart_svg_data_uri", fake_export)
+    monkeypatch.setattr(charts._kaleido, "to_svg", fake_export)
+    monkeypatch.setattr(charts, "_svg_cache", OrderedDict())
     survey_report_pdf_bytes(survey=survey)
     charts = len(exported)
     # The response chart, then agree, multiple choice and ranking; open questions have none.
