@@ -88,3 +88,29 @@ def test_check_warns_when_chromium_is_missing(settings):
     assert [message.id for message in chromium_for_charts(None)] == ["reporting.W001"]
     settings.CHROMIUM_PATH = ""
     assert chromium_for_charts(None) == []
+
+
+def test_a_markdown_slide_linking_an_outside_image_and_a_local_file_loads_neither(tmp_path):
+    """A consultant's slide is sanitised (no images), and even its raw Markdown HTML,
+    rendered straight into a report, makes WeasyPrint fetch nothing outside the project."""
+    import markdown as markdown_lib
+    from PIL import Image
+
+    from workshops.markdown import render_markdown
+
+    secret = tmp_path / "secret.png"
+    Image.new("RGB", (8, 8), "red").save(secret)
+    slide = (
+        "## Datagedreven werken\n\n"
+        "![logo](https://example.org/tracker.png)\n\n"
+        f"![geheim](file://{secret})\n\n"
+        "Een gewone alinea."
+    )
+    sanitised = str(render_markdown(slide))
+    assert "<img" not in sanitised and "Een gewone alinea." in sanitised
+    raw = markdown_lib.markdown(slide)
+    assert raw.count("<img") == 2
+    for body in (sanitised, raw):
+        pdf = html_to_pdf(f"<html><body>{body}</body></html>")
+        assert "Een gewone alinea." in pdf_text(pdf)
+        assert pdf_image_count(pdf) == 0
