@@ -6,26 +6,46 @@ dropped wifi or a server restart) is up to date as soon as it has connected. The
 the handshake is checked by AllowedHostsOriginValidator in rucphen_portal/asgi.py.
 """
 
+from types import SimpleNamespace
+
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
+from workshops.access import join_blocked, join_failed
 from workshops.live import group_name
 from workshops.selectors import session_by_code, session_live_state
 
+# Close codes (4000-4999 are the application's): unknown code, too many wrong codes.
+CLOSE_UNKNOWN_CODE = 4404
+CLOSE_TOO_MANY_ATTEMPTS = 4429
+
+
+def _client(scope) -> SimpleNamespace:
+    """The handshake seen as the join limiter sees a request: address and cookies."""
+    address = (scope.get("client") or ("", 0))[0]
+    return SimpleNamespace(META={"REMOTE_ADDR": address}, COOKIES=scope.get("cookies", {}))
+
 
 @database_sync_to_async
-def _state_for_code(code: str) -> tuple[int, dict] | None:
+def _state_for_code(code: str, client) -> tuple[int, dict] | int:
+    """The session's id and state, or a close code. Guessing codes over WebSockets
+    counts against the same limit as guessing them on the join page."""
+    if join_blocked(client):
+        return CLOSE_TOO_MANY_ATTEMPTS
     session = session_by_code(code=code)
     if session is None:
-        return None
+        join_failed(client)
+        return CLOSE_UNKNOWN_CODE
     return session.pk, session_live_state(session_id=session.pk)
 
 
 class SessionConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self):
-        found = await _state_for_code(self.scope["url_route"]["kwargs"]["code"])
-        if found is None:
-            await self.close(code=4404)
+        found = await _state_for_code(
+            self.scope["url_route"]["kwargs"]["code"], _client(self.scope)
+        )
+        if isinstance(found, int):
+            await self.close(code=found)
             return
         session_id, state = found
         self.group = group_name(session_id)

@@ -75,6 +75,39 @@ def test_an_unknown_join_code_is_refused():
     assert connected is False and code == 4404
 
 
+def test_guessing_join_codes_over_websockets_is_rate_limited(settings):
+    """Wrong codes count against the join limit; then even a right code is refused."""
+    from django.core.cache import cache
+
+    from workshops.access import JOIN_ATTEMPTS_PER_CLIENT
+    from workshops.consumers import _client
+
+    limiter_keys = [
+        "workshops:join:client:guesser",
+        f"workshops:join:addr:{_client({'client': ['127.0.0.1', 0]}).META['REMOTE_ADDR']}",
+    ]
+    cache.delete_many(limiter_keys)
+    session = SessionFactory()
+    headers = [
+        (b"origin", b"http://localhost"),
+        (b"host", b"localhost"),
+        (b"cookie", b"workshop_client=guesser"),
+    ]
+
+    async def attempt(code):
+        communicator = WebsocketCommunicator(application, f"/ws/sessie/{code}/", headers=headers)
+        connected, close_code = await communicator.connect()
+        await communicator.disconnect()
+        return connected, close_code
+
+    results = [
+        async_to_sync(attempt)(f"ZZZZ{index:02d}") for index in range(JOIN_ATTEMPTS_PER_CLIENT)
+    ]
+    assert all(result == (False, 4404) for result in results)
+    assert async_to_sync(attempt)(session.join_code) == (False, 4429)
+    cache.delete_many(limiter_keys)
+
+
 def test_ping_gets_a_pong():
     session = SessionFactory()
 
