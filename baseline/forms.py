@@ -99,7 +99,8 @@ class DimensionAnswersForm(forms.Form):
             raw = data_source.get(f"q{question.pk}") or ""
             valid_levels = {str(option.level) for option in question.options.all()}
             level = int(raw) if raw in valid_levels else None
-            comment = (data_source.get(f"c{question.pk}") or "")[:4000]
+            # Raw data may hold NUL characters (which no database text column takes).
+            comment = (data_source.get(f"c{question.pk}") or "").replace("\x00", "")[:4000]
             may_quote = data_source.get(f"m{question.pk}") in (True, "on", "true", "1")
             yield question, level, raw == DONT_KNOW, comment, may_quote
 

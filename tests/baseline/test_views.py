@@ -293,3 +293,19 @@ def test_progress_counts_answered_questions(assessment):
     respondent = respondent_answering(assessment, 2, submit=False)
     progress = respondent_progress(respondent=respondent)
     assert progress.answered_count == progress.question_count
+
+
+def test_a_comment_with_a_nul_character_is_kept_without_it_and_never_a_server_error(client, db):
+    """Found by the fuzzer on PostgreSQL: raw page data with NUL used to reach the database."""
+    from baseline.models import Answer
+    from tests.baseline.factories import RespondentFactory
+
+    respondent = RespondentFactory()
+    dimension = respondent.assessment.version.dimensions.order_by("order").first()
+    question = dimension.questions.order_by("order").first()
+    url = f"/nulmeting/invullen/{respondent.token}/{dimension.key}/"
+    response = client.post(url, {f"c{question.pk}": "Zie de nota\x00 van 2025"})
+    assert response.status_code == 400  # the page again, asking for the missing answers
+    assert Answer.objects.get(respondent=respondent, question=question).comment == (
+        "Zie de nota van 2025"
+    )
