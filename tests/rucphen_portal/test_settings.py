@@ -107,3 +107,20 @@ def test_empty_variables_fall_back_to_the_defaults(tmp_path):
     result = _run(code, {"DEBUG": "1", "DATABASE_URL": "", "ALLOWED_HOSTS": ""}, tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[0] == "django.db.backends.sqlite3"
+
+
+def test_manage_py_runs_in_development_mode_without_a_secret_key(tmp_path):
+    base = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={**base, "VAR_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
