@@ -160,6 +160,17 @@ class _KaleidoServer:
 _kaleido = _KaleidoServer()
 
 
+def _after_fork_in_child() -> None:
+    # A fork copies the lock in whatever state a parent thread held it (for instance
+    # while warming up): the child needs a fresh one.
+    _kaleido._lock = threading.Lock()
+    global _svg_cache_lock
+    _svg_cache_lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
 def chart_export_available() -> bool:
     return _kaleido.available()
 

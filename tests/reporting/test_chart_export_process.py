@@ -33,3 +33,17 @@ def test_a_forked_child_exports_charts_after_the_parent_did():
     child.join(timeout=120)
     assert child.exitcode == 0
     assert queue.get(timeout=1) is True
+
+
+def test_a_child_forked_while_the_parent_holds_the_export_lock_still_exports():
+    """E.g. forked while the parent's warm-up thread was starting Chromium."""
+    from reporting import charts
+
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    with charts._kaleido._lock:
+        child = context.Process(target=_export_in_child, args=(queue,))
+        child.start()
+    child.join(timeout=120)
+    assert child.exitcode == 0
+    assert queue.get(timeout=1) is True
