@@ -407,7 +407,29 @@ def run(ctx: BenchContext) -> list[Measurement]:
             p95_ms(livez["latencies"]),
         ),
     ]
+    measurements.append(_session_report_pdf(session))
     return measurements
+
+
+def _session_report_pdf(session) -> Measurement:
+    """The session report (statements with results and charts) against a plain page."""
+    from weasyprint import HTML
+
+    from bench.harness import time_calls
+    from workshops.reports import session_report_pdf_bytes
+
+    plain = "<html><body>" + "<p>Een gewone alinea tekst.</p>" * 40 + "</body></html>"
+    plain_samples = time_calls(lambda: HTML(string=plain).write_pdf(), repeat=5)
+    first = time_calls(lambda: session_report_pdf_bytes(session=session), repeat=1, warmup=0)
+    return Measurement(
+        "Workshop",
+        "Session report PDF (4 statements with votes, charts), first download",
+        median_ms(first),
+        "ms",
+        "WeasyPrint plain page",
+        median_ms(plain_samples),
+        note="includes starting the chart browser when the process has none yet",
+    )
 
 
 def _main(argv: list[str]) -> int:
