@@ -18,7 +18,6 @@ import os
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 from bench.harness import (
@@ -26,7 +25,6 @@ from bench.harness import (
     BenchContext,
     Measurement,
     daphne_server,
-    free_port,
     median_ms,
     p95_ms,
 )
@@ -71,39 +69,8 @@ def __getattr__(name):  # PEP 562: ``daphne bench.bench_workshops:bare_applicati
     raise AttributeError(name)
 
 
-@contextmanager
 def _bare_server(ctx: BenchContext):
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            str(ROOT / ".venv" / "bin" / "daphne"),
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "bench.bench_workshops:bare_application",
-        ],
-        cwd=ROOT,
-        env={**os.environ, **ctx.env},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        import socket
-
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                    break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("The bare Daphne did not start for the benchmark")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    return daphne_server(ctx, application="bench.bench_workshops:bare_application")
 
 
 # --- The client process --------------------------------------------------------------------

@@ -69,8 +69,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def daphne_server(ctx: BenchContext, *, port: int | None = None):
-    """A Daphne process serving the portal on 127.0.0.1 against the bench database."""
+def daphne_server(
+    ctx: BenchContext,
+    *,
+    port: int | None = None,
+    application: str = "rucphen_portal.asgi:application",
+):
+    """A Daphne process serving ``application`` (the portal by default) on 127.0.0.1
+    against the bench database."""
     port = port or free_port()
     process = subprocess.Popen(
         [
@@ -79,7 +85,7 @@ def daphne_server(ctx: BenchContext, *, port: int | None = None):
             "127.0.0.1",
             "-p",
             str(port),
-            "rucphen_portal.asgi:application",
+            application,
         ],
         cwd=ROOT,
         env={**os.environ, **ctx.env},
