@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "django_tasks_db",
     # Shared apps.
     "accounts",
     "engagements",
@@ -130,6 +131,17 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Background work -------------------------------------------------------
+# Django's tasks framework on the database we already have: e-mails and slow reports run in
+# `manage.py db_worker`, never in a request. TASKS_BACKEND=django.tasks.backends.immediate.
+# ImmediateBackend runs them in the request instead (handy for a quick local try-out only).
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "email", "reports"],
+    }
+}
 
 # --- Authentication ---------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
