@@ -23,6 +23,9 @@ from django.utils.translation import gettext_lazy as _
 
 MAX_LEVELS = 9
 
+# The "format" field of a maturity model's JSON export (written by selectors, checked on import).
+EXCHANGE_FORMAT = "rucphen-maturity-model"
+
 
 def new_token() -> str:
     """An unguessable token for a respondent's personal link (256 bits)."""

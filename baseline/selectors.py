@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from baseline.models import (
+    EXCHANGE_FORMAT,
     Answer,
     AnswerOption,
     Assessment,
@@ -25,7 +26,6 @@ from baseline.models import (
     Respondent,
     RespondentRole,
 )
-from baseline.services import EXCHANGE_FORMAT
 
 # The keys of the default maturity model's seven dimensions, in order. Other stages
 # (vision statements, the roadmap's action catalogue) refer to dimensions by these keys.

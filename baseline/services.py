@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from baseline.default_model import DEFAULT_MODEL, DEFAULT_MODEL_KEY
 from baseline.models import (
+    EXCHANGE_FORMAT,
     Answer,
     AnswerOption,
     Assessment,
@@ -28,9 +29,6 @@ from baseline.models import (
     new_token,
 )
 from engagements.models import Engagement
-
-EXCHANGE_FORMAT = "rucphen-maturity-model"
-
 
 # --- Maturity models -----------------------------------------------------------------
 
