@@ -7,6 +7,8 @@ in order, so that a newcomer sees every stage filled in. Seeders are idempotent.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.exceptions import ImproperlyConfigured
+
 
 @dataclass(frozen=True)
 class DemoSeeder:
@@ -19,8 +21,10 @@ _seeders: list[DemoSeeder] = []
 
 
 def register_demo_seeder(seeder: DemoSeeder) -> None:
-    if all(existing.name != seeder.name for existing in _seeders):
-        _seeders.append(seeder)
+    """Add a seeder; a second seeder with the same name is refused (Open Forms style)."""
+    if any(existing.name == seeder.name for existing in _seeders):
+        raise ImproperlyConfigured(f"A demo seeder named {seeder.name!r} is already registered.")
+    _seeders.append(seeder)
 
 
 def registered_seeders() -> list[DemoSeeder]:

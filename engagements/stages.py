@@ -7,6 +7,7 @@ stage apps: each stage app registers itself here in its ``AppConfig.ready()``.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -60,6 +61,11 @@ _registry: dict[str, Stage] = {}
 
 
 def register_stage(stage: Stage) -> None:
+    """Add a stage; a second stage with the same key or order is refused (Open Forms style)."""
+    if stage.key in _registry:
+        raise ImproperlyConfigured(f"A stage with key {stage.key!r} is already registered.")
+    if any(existing.order == stage.order for existing in _registry.values()):
+        raise ImproperlyConfigured(f"A stage with order {stage.order} is already registered.")
     _registry[stage.key] = stage
 
 
