@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from baseline import access, selectors, services
 from baseline.charts import results_charts
 from baseline.forms import (
@@ -35,7 +36,7 @@ def _error_text(error: ValidationError) -> str:
 
 
 @login_required
-def assessment_list(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+def assessment_list(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     engagement = access.get_engagement_for_baseline_viewer(request.user, engagement_pk)
     return render(
         request,
@@ -49,7 +50,7 @@ def assessment_list(request: HttpRequest, engagement_pk: int) -> HttpResponse:
 
 
 @login_required
-def assessment_create(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+def assessment_create(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     engagement = access.get_engagement_for_baseline_manager(request.user, engagement_pk)
     if request.method == "GET":
         services.default_model_ensure()
@@ -72,7 +73,7 @@ def assessment_create(request: HttpRequest, engagement_pk: int) -> HttpResponse:
 
 
 @login_required
-def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def assessment_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assessment = access.get_assessment_for_viewer(request.user, pk)
     can_manage = access.can_manage_assessment(request.user, assessment)
     can_join = access.can_answer_as_staff(request.user, assessment)
@@ -100,7 +101,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def respondent_invite(request: HttpRequest, pk: int) -> HttpResponse:
+def respondent_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assessment = access.get_assessment_for_manager(request.user, pk)
     form = RespondentInviteForm(request.POST)
     if form.is_valid():
@@ -131,7 +132,7 @@ def respondent_invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def respondent_join(request: HttpRequest, pk: int) -> HttpResponse:
+def respondent_join(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assessment = access.get_assessment_for_staff_respondent(request.user, pk)
     form = RespondentJoinForm(request.POST)
     role = form.cleaned_data["role"] if form.is_valid() else ""
@@ -145,7 +146,7 @@ def respondent_join(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def assessment_status(request: HttpRequest, pk: int) -> HttpResponse:
+def assessment_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assessment = access.get_assessment_for_manager(request.user, pk)
     if request.POST.get("action") == "reopen":
         services.assessment_reopen(assessment=assessment)
@@ -157,7 +158,7 @@ def assessment_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def assessment_scores(request: HttpRequest, pk: int) -> HttpResponse:
+def assessment_scores(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assessment = access.get_assessment_for_manager(request.user, pk)
     results = selectors.assessment_results(assessment=assessment)
     level_choices = [(level.number, str(level)) for level in results.levels]
@@ -195,7 +196,7 @@ def assessment_scores(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def assessment_results(request: HttpRequest, pk: int) -> HttpResponse:
+def assessment_results(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assessment = access.get_assessment_for_viewer(request.user, pk)
     results = selectors.assessment_results(assessment=assessment)
     return render(
@@ -212,7 +213,7 @@ def assessment_results(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def assessment_report(request: HttpRequest, pk: int) -> HttpResponse:
+def assessment_report(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assessment = access.get_assessment_for_viewer(request.user, pk)
     pdf = baseline_report_pdf(assessment=assessment)
     filename = f"nulmeting-{assessment.engagement.organisation.name}-{assessment.measured_on}.pdf"
@@ -349,14 +350,14 @@ def respond_finish(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def model_list(request: HttpRequest) -> HttpResponse:
+def model_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_model_manager(request.user)
     services.default_model_ensure()
     return render(request, "baseline/model_list.html", {"models": list(selectors.model_list())})
 
 
 @login_required
-def model_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def model_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     model = access.get_model_for_manager(request.user, pk)
     return render(
         request,
@@ -366,7 +367,7 @@ def model_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def version_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     version = access.get_version_for_manager(request.user, pk)
     return render(
         request,
@@ -376,7 +377,7 @@ def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def version_export(request: HttpRequest, pk: int) -> HttpResponse:
+def version_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     version = access.get_version_for_manager(request.user, pk)
     data = selectors.model_version_export(version=version)
     response = HttpResponse(
@@ -414,13 +415,13 @@ def _import_page(request: HttpRequest, *, version=None) -> HttpResponse:
 
 
 @login_required
-def model_import(request: HttpRequest) -> HttpResponse:
+def model_import(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_model_manager(request.user)
     return _import_page(request)
 
 
 @login_required
-def version_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def version_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Edit a model by saving a changed copy as its next version."""
     version = access.get_version_for_manager(request.user, pk)
     return _import_page(request, version=version)

@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.http import AuthenticatedHttpRequest
 from engagements import access, services
 from engagements.forms import EngagementDeleteForm, EngagementForm, OrganisationForm
 from engagements.reports import engagement_summary_pdf_bytes
@@ -19,7 +20,7 @@ from reporting.pdf import pdf_response
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     engagements = list(engagement_list_for_user(user=request.user))
     return render(
         request,
@@ -32,7 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def engagement_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     engagement = access.get_engagement_for_viewer(request.user, pk)
     return render(
         request,
@@ -48,7 +49,7 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def engagement_create(request: HttpRequest) -> HttpResponse:
+def engagement_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_engagement_creator(request.user)
     organisations = access.organisations_visible_to(request.user)
     form = EngagementForm(
@@ -77,7 +78,7 @@ def engagement_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def engagement_update(request: HttpRequest, pk: int) -> HttpResponse:
+def engagement_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     engagement = access.get_engagement_for_manager(request.user, pk)
     form = EngagementForm(request.POST or None, instance=engagement)
     if request.method == "POST" and form.is_valid():
@@ -100,7 +101,7 @@ def engagement_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def engagement_summary_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def engagement_summary_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     engagement = access.get_engagement_for_viewer(request.user, pk)
     pdf = engagement_summary_pdf_bytes(engagement=engagement, user=request.user)
     filename = _("engagement-summary-%(pk)s.pdf") % {"pk": engagement.pk}
@@ -108,7 +109,7 @@ def engagement_summary_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def organisation_list(request: HttpRequest) -> HttpResponse:
+def organisation_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     organisations = list(organisation_list_for_user(user=request.user))
     return render(
         request,
@@ -121,7 +122,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def organisation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = access.get_organisation_for_viewer(request.user, pk)
     engagements = engagement_list_for_user(user=request.user).filter(organisation=organisation)
     return render(
@@ -136,7 +137,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def organisation_create(request: HttpRequest) -> HttpResponse:
+def organisation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_engagement_creator(request.user)
     form = OrganisationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -151,7 +152,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def organisation_update(request: HttpRequest, pk: int) -> HttpResponse:
+def organisation_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = access.get_organisation_for_manager(request.user, pk)
     form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
@@ -173,7 +174,7 @@ def organisation_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def organisation_logo(request: HttpRequest, pk: int) -> FileResponse:
+def organisation_logo(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     organisation = access.get_organisation_for_viewer(request.user, pk)
     if not organisation.logo:
         raise Http404
@@ -185,7 +186,7 @@ def organisation_logo(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @login_required
-def engagement_export(request: HttpRequest, pk: int) -> HttpResponse:
+def engagement_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     engagement = access.get_engagement_for_administrator(request.user, pk)
     archive = services.engagement_export(engagement=engagement, actor=request.user)
     response = HttpResponse(archive, content_type="application/zip")
@@ -195,7 +196,7 @@ def engagement_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def engagement_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def engagement_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     engagement = access.get_engagement_for_administrator(request.user, pk)
     form = EngagementDeleteForm(request.POST or None, engagement=engagement)
     if request.method == "POST" and form.is_valid():
@@ -208,7 +209,7 @@ def engagement_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def audit_log(request: HttpRequest) -> HttpResponse:
+def audit_log(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_audit_reader(request.user)
     events = list(audit_events_for_user(user=request.user)[:200])
     return render(request, "engagements/audit_log.html", {"events": events})

@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from reporting.pdf import pdf_response
 from roadmap import access, services
 from roadmap.catalogue import catalogue_to_json
@@ -36,7 +37,7 @@ from roadmap.selectors import (
 
 
 @login_required
-def roadmap_detail(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+def roadmap_detail(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     engagement = access.engagement_for_viewer(request.user, engagement_pk)
     roadmap = roadmap_for_engagement(engagement=engagement)
     can_manage = access.can_manage(request.user, engagement)
@@ -59,7 +60,7 @@ def roadmap_detail(request: HttpRequest, engagement_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def roadmap_create(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+def roadmap_create(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     engagement = access.engagement_for_manager(request.user, engagement_pk)
     if roadmap_for_engagement(engagement=engagement) is not None:
         return redirect("roadmap:roadmap_detail", engagement_pk=engagement.pk)
@@ -84,7 +85,7 @@ def roadmap_create(request: HttpRequest, engagement_pk: int) -> HttpResponse:
 
 
 @login_required
-def roadmap_settings(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+def roadmap_settings(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     roadmap = access.roadmap_for_manager(request.user, engagement_pk)
     dimensions = list(roadmap.dimensions.all())
     initial = {
@@ -123,7 +124,7 @@ def roadmap_settings(request: HttpRequest, engagement_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def roadmap_generate(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+def roadmap_generate(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     roadmap = access.roadmap_for_manager(request.user, engagement_pk)
     services.roadmap_generate(roadmap=roadmap)
     messages.success(request, _("The roadmap has been generated again; pinned actions were kept."))
@@ -132,7 +133,7 @@ def roadmap_generate(request: HttpRequest, engagement_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def roadmap_levels_refresh(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+def roadmap_levels_refresh(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     roadmap = access.roadmap_for_manager(request.user, engagement_pk)
     if services.roadmap_levels_refresh(roadmap=roadmap):
         messages.success(request, _("The levels have been taken from the baseline again."))
@@ -142,7 +143,7 @@ def roadmap_levels_refresh(request: HttpRequest, engagement_pk: int) -> HttpResp
 
 
 @login_required
-def roadmap_xlsx(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+def roadmap_xlsx(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     roadmap = access.roadmap_for_viewer(request.user, engagement_pk)
     response = HttpResponse(roadmap_xlsx_bytes(roadmap=roadmap), content_type=XLSX_CONTENT_TYPE)
     filename = _("roadmap-%(pk)s.xlsx") % {"pk": engagement_pk}
@@ -151,7 +152,7 @@ def roadmap_xlsx(request: HttpRequest, engagement_pk: int) -> HttpResponse:
 
 
 @login_required
-def report_pdf(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+def report_pdf(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     roadmap = access.roadmap_for_viewer(request.user, engagement_pk)
     filename = _("vision-and-roadmap-%(pk)s.pdf") % {"pk": engagement_pk}
     return pdf_response(vision_roadmap_pdf_bytes(roadmap=roadmap), filename=filename)
@@ -161,7 +162,7 @@ def report_pdf(request: HttpRequest, engagement_pk: int) -> HttpResponse:
 
 
 @login_required
-def item_create(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+def item_create(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     roadmap = access.roadmap_for_manager(request.user, engagement_pk)
     dimensions = list(roadmap.dimensions.all())
     form = ItemCreateForm(
@@ -182,7 +183,7 @@ def item_create(request: HttpRequest, engagement_pk: int) -> HttpResponse:
 
 
 @login_required
-def item_update(request: HttpRequest, pk: int) -> HttpResponse:
+def item_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = access.item_for_manager(request.user, pk)
     roadmap = item.roadmap
     form = ItemForm(
@@ -212,7 +213,7 @@ def item_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def item_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = access.item_for_manager(request.user, pk)
     roadmap = item.roadmap
     services.roadmap_item_remove(item=item)
@@ -222,7 +223,7 @@ def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_restore(request: HttpRequest, pk: int) -> HttpResponse:
+def item_restore(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = access.item_for_manager(request.user, pk)
     services.roadmap_item_restore(item=item)
     messages.success(request, _("The action is back on the roadmap."))
@@ -231,7 +232,7 @@ def item_restore(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_status(request: HttpRequest, pk: int) -> HttpResponse:
+def item_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = access.item_for_viewer(request.user, pk)
     form = StatusForm(request.POST)
     if form.is_valid():
@@ -258,14 +259,14 @@ def item_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def catalogue_list_view(request: HttpRequest) -> HttpResponse:
+def catalogue_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_catalogue_editor(request.user)
     services.default_catalogue_ensure()
     return render(request, "roadmap/catalogue_list.html", {"catalogues": list(catalogue_list())})
 
 
 @login_required
-def catalogue_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def catalogue_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     catalogue = access.catalogue_for_editor(request.user, pk)
     return render(
         request,
@@ -327,7 +328,7 @@ def _save_catalogue_action(form, catalogue, action=None):
 
 
 @login_required
-def catalogue_action_create(request: HttpRequest, pk: int) -> HttpResponse:
+def catalogue_action_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     catalogue = access.catalogue_for_editor(request.user, pk)
     form = _catalogue_action_form(request, catalogue)
     if request.method == "POST" and form.is_valid():
@@ -343,7 +344,7 @@ def catalogue_action_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def catalogue_action_update(request: HttpRequest, pk: int) -> HttpResponse:
+def catalogue_action_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     action = access.catalogue_action_for_editor(request.user, pk)
     catalogue = action.catalogue
     form = _catalogue_action_form(request, catalogue, action)
@@ -361,7 +362,7 @@ def catalogue_action_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def catalogue_action_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def catalogue_action_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     action = access.catalogue_action_for_editor(request.user, pk)
     catalogue = action.catalogue
     services.catalogue_action_delete(action=action)
@@ -370,7 +371,7 @@ def catalogue_action_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def catalogue_export(request: HttpRequest, pk: int) -> HttpResponse:
+def catalogue_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     catalogue = access.catalogue_for_editor(request.user, pk)
     text = catalogue_to_json(
         name=catalogue.name, actions=catalogue_actions_for_generator(catalogue=catalogue)
@@ -383,7 +384,7 @@ def catalogue_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def catalogue_import(request: HttpRequest, pk: int) -> HttpResponse:
+def catalogue_import(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     catalogue = access.catalogue_for_editor(request.user, pk)
     dimension_keys = {key for key, _name in catalogue_dimension_choices(catalogue=catalogue)}
     form = CatalogueImportForm(request.POST, request.FILES, dimension_keys=dimension_keys)

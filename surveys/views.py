@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from reporting.pdf import pdf_response
 from reporting.spreadsheets import spreadsheet_safe
 from surveys import access, services
@@ -107,7 +108,7 @@ def _is_htmx(request: HttpRequest) -> bool:
 
 
 @login_required
-def survey_list(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+def survey_list(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     engagement = access.get_engagement_for_survey_viewer(request.user, engagement_pk)
     return render(
         request,
@@ -121,7 +122,7 @@ def survey_list(request: HttpRequest, engagement_pk: int) -> HttpResponse:
 
 
 @login_required
-def survey_create(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+def survey_create(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     engagement = access.get_engagement_for_survey_manager(request.user, engagement_pk)
     services.default_template_ensure()
     form = SurveyCreateForm(request.POST or None, templates=list(template_list()))
@@ -145,7 +146,7 @@ def survey_create(request: HttpRequest, engagement_pk: int) -> HttpResponse:
 
 
 @login_required
-def survey_import(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+def survey_import(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     engagement = access.get_engagement_for_survey_manager(request.user, engagement_pk)
     form = SurveyImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -158,7 +159,7 @@ def survey_import(request: HttpRequest, engagement_pk: int) -> HttpResponse:
 
 
 @login_required
-def template_list_view(request: HttpRequest) -> HttpResponse:
+def template_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_template_manager(request.user)
     services.default_template_ensure()
     return render(request, "surveys/template_list.html", {"templates": list(template_list())})
@@ -166,7 +167,7 @@ def template_list_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def template_copy(request: HttpRequest, pk: int) -> HttpResponse:
+def template_copy(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     source = access.get_survey_for_manager(request.user, pk)
     title = _("Copy of %(title)s") % {"title": source.title}
     template = services.survey_copy(
@@ -178,7 +179,7 @@ def template_copy(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def survey_save_as_template(request: HttpRequest, pk: int) -> HttpResponse:
+def survey_save_as_template(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = access.get_survey_for_manager(request.user, pk)
     template = services.survey_copy(source=survey, engagement=None, created_by=request.user)
     messages.success(request, _("The survey has been saved as a template."))
@@ -189,7 +190,7 @@ def survey_save_as_template(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = access.get_survey_for_manager(request.user, pk)
     pages = survey_pages(survey=survey)
     return render(
@@ -209,7 +210,7 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def survey_update(request: HttpRequest, pk: int) -> HttpResponse:
+def survey_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = access.get_survey_for_manager(request.user, pk)
     form = SurveySettingsForm(request.POST or None, instance=survey)
     if request.method == "POST" and form.is_valid():
@@ -226,7 +227,7 @@ def survey_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def survey_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def survey_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = access.get_survey_for_manager(request.user, pk)
     engagement = survey.engagement
     try:
@@ -242,7 +243,7 @@ def survey_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def survey_status(request: HttpRequest, pk: int) -> HttpResponse:
+def survey_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = access.get_survey_for_manager(request.user, pk)
     action = request.POST.get("action")
     try:
@@ -260,7 +261,7 @@ def survey_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def survey_export(request: HttpRequest, pk: int) -> HttpResponse:
+def survey_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = access.get_survey_for_manager(request.user, pk)
     content = json.dumps(survey_definition(survey=survey), ensure_ascii=False, indent=2)
     response = HttpResponse(content, content_type="application/json; charset=utf-8")
@@ -270,7 +271,7 @@ def survey_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def page_create(request: HttpRequest, pk: int) -> HttpResponse:
+def page_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = access.get_survey_for_manager(request.user, pk)
     form = PageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -281,7 +282,7 @@ def page_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def page_update(request: HttpRequest, pk: int) -> HttpResponse:
+def page_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     page = access.get_page_for_manager(request.user, pk)
     form = PageForm(request.POST or None, instance=page)
     if request.method == "POST" and form.is_valid():
@@ -295,7 +296,7 @@ def page_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def page_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def page_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     page = access.get_page_for_manager(request.user, pk)
     try:
         services.page_delete(page=page)
@@ -307,7 +308,7 @@ def page_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def page_move(request: HttpRequest, pk: int) -> HttpResponse:
+def page_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     page = access.get_page_for_manager(request.user, pk)
     try:
         services.page_move(page=page, direction=request.POST.get("direction", "down"))
@@ -334,7 +335,7 @@ def _question_fields(form: QuestionForm) -> dict:
 
 
 @login_required
-def question_create(request: HttpRequest, pk: int) -> HttpResponse:
+def question_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     page = access.get_page_for_manager(request.user, pk)
     kind = request.GET.get("kind", QuestionKind.LIKERT)
     initial = {"kind": kind if kind in QuestionKind.values else QuestionKind.LIKERT}
@@ -354,7 +355,7 @@ def question_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def question_update(request: HttpRequest, pk: int) -> HttpResponse:
+def question_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     question = access.get_question_for_manager(request.user, pk)
     form = QuestionForm(request.POST or None, instance=question, page=question.page)
     if request.method == "POST" and form.is_valid():
@@ -377,7 +378,7 @@ def question_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def question_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def question_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     question = access.get_question_for_manager(request.user, pk)
     try:
         services.question_delete(question=question)
@@ -389,7 +390,7 @@ def question_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def question_move(request: HttpRequest, pk: int) -> HttpResponse:
+def question_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     question = access.get_question_for_manager(request.user, pk)
     services.question_move(question=question, direction=request.POST.get("direction", "down"))
     return redirect(
@@ -399,7 +400,7 @@ def question_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def preview(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def preview(request: AuthenticatedHttpRequest, pk: int, number: int) -> HttpResponse:
     """The survey exactly as a respondent sees it, without saving anything."""
     survey = access.get_survey_for_manager(request.user, pk)
     pages = survey_pages(survey=survey)
@@ -425,7 +426,7 @@ def preview(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 
 @login_required
-def invitations(request: HttpRequest, pk: int) -> HttpResponse:
+def invitations(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = access.get_survey_for_manager(request.user, pk)
     if survey.is_template:
         raise Http404
@@ -457,7 +458,7 @@ def invitations(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def invitation_reminders(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_reminders(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = access.get_survey_for_manager(request.user, pk)
     try:
         count = services.invitation_reminders_send(survey=survey, base_url=_base_url(request))
@@ -469,7 +470,7 @@ def invitation_reminders(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def invitation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     invitation = access.get_invitation_for_manager(request.user, pk)
     try:
         services.invitation_delete(invitation=invitation)
@@ -483,7 +484,7 @@ def invitation_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def results(request: HttpRequest, pk: int) -> HttpResponse:
+def results(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = access.get_survey_for_viewer(request.user, pk)
     if survey.is_template:
         raise Http404
@@ -504,7 +505,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def question_answers(request: HttpRequest, pk: int) -> HttpResponse:
+def question_answers(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Every open answer to one question, a page at a time (for marking quotes)."""
     question = access.get_question_for_viewer(request.user, pk)
     survey = question.page.survey
@@ -530,7 +531,7 @@ def question_answers(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def quote_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+def quote_toggle(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     answer = access.get_answer_for_manager(request.user, pk)
     try:
         services.answer_quote_set(answer=answer, is_quote=request.POST.get("is_quote") == "1")
@@ -550,7 +551,7 @@ def quote_toggle(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def highlight_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+def highlight_toggle(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     question = access.get_question_for_manager(request.user, pk)
     services.question_highlight_set(
         question=question, is_highlight=request.POST.get("is_highlight") == "1"
@@ -568,7 +569,7 @@ def _export_filename(survey, extension: str) -> str:
 
 
 @login_required
-def results_csv(request: HttpRequest, pk: int) -> HttpResponse:
+def results_csv(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = access.get_survey_for_manager(request.user, pk)
     if survey.is_template:
         raise Http404
@@ -584,7 +585,7 @@ def results_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def results_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def results_xlsx(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -615,7 +616,7 @@ def results_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def results_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def results_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = access.get_survey_for_viewer(request.user, pk)
     if survey.is_template:
         raise Http404

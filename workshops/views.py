@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
+from accounts.http import AuthenticatedHttpRequest
 from reporting.pdf import pdf_response
 from reporting.spreadsheets import spreadsheet_safe
 from workshops import access, selectors, services
@@ -50,7 +51,7 @@ def _error_text(error: ValidationError) -> str:
 
 
 @login_required
-def session_list(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+def session_list(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     engagement = access.get_engagement_for_session_viewer(request.user, engagement_pk)
     return render(
         request,
@@ -64,7 +65,7 @@ def session_list(request: HttpRequest, engagement_pk: int) -> HttpResponse:
 
 
 @login_required
-def session_create(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+def session_create(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     engagement = access.get_engagement_for_session_manager(request.user, engagement_pk)
     form = SessionForm(
         request.POST or None,
@@ -83,7 +84,7 @@ def session_create(request: HttpRequest, engagement_pk: int) -> HttpResponse:
 
 
 @login_required
-def own_product_create(request: HttpRequest, engagement_pk: int) -> HttpResponse:
+def own_product_create(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     engagement = access.get_engagement_for_session_manager(request.user, engagement_pk)
     form = OwnProductForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -105,7 +106,7 @@ def own_product_create(request: HttpRequest, engagement_pk: int) -> HttpResponse
 
 
 @login_required
-def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def session_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_viewer(request.user, pk)
     return render(
         request,
@@ -122,7 +123,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def item_create(request: HttpRequest, pk: int) -> HttpResponse:
+def item_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_manager(request.user, pk)
     form = ItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -137,7 +138,7 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def item_update(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def item_update(request: AuthenticatedHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = access.get_item_for_manager(request.user, pk, item_pk)
     form = ItemUpdateForm(request.POST or None, initial={"title": item.title, "body": item.body})
     if request.method == "POST" and form.is_valid():
@@ -157,7 +158,7 @@ def item_update(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def item_delete(request: AuthenticatedHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = access.get_item_for_manager(request.user, pk, item_pk)
     try:
         services.item_delete(item=item)
@@ -170,14 +171,14 @@ def item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def item_move(request: AuthenticatedHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = access.get_item_for_manager(request.user, pk, item_pk)
     services.item_move(item=item, up=request.POST.get("direction") == "up")
     return redirect(f"{item.session.get_absolute_url()}#item-{item.pk}")
 
 
 @login_required
-def gallery(request: HttpRequest, pk: int) -> HttpResponse:
+def gallery(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_manager(request.user, pk)
     form = GalleryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -200,7 +201,7 @@ def gallery(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def example_toggle(request: HttpRequest, pk: int, example_pk: int) -> HttpResponse:
+def example_toggle(request: AuthenticatedHttpRequest, pk: int, example_pk: int) -> HttpResponse:
     session, example = access.get_example_for_manager(request.user, pk, example_pk)
     try:
         added = services.example_toggle(session=session, example=example)
@@ -240,7 +241,9 @@ def _live_context(request: HttpRequest, session: Session, *, with_agenda: bool) 
 
 @never_cache
 @login_required
-def facilitator(request: HttpRequest, pk: int, form: ControlForm | None = None) -> HttpResponse:
+def facilitator(
+    request: AuthenticatedHttpRequest, pk: int, form: ControlForm | None = None
+) -> HttpResponse:
     session = access.get_session_for_manager(request.user, pk)
     context = _live_context(request, session, with_agenda=True)
     item = context["item"]
@@ -268,7 +271,7 @@ def facilitator(request: HttpRequest, pk: int, form: ControlForm | None = None) 
 
 @never_cache
 @login_required
-def facilitator_fragment(request: HttpRequest, pk: int) -> HttpResponse:
+def facilitator_fragment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_manager(request.user, pk)
     context = _live_context(request, session, with_agenda=False)
     return render(request, "workshops/_facilitator_live.html", context)
@@ -328,7 +331,7 @@ def _run_control(session: Session, item: AgendaItem | None, data: dict) -> None:
 
 @login_required
 @require_POST
-def control(request: HttpRequest, pk: int) -> HttpResponse:
+def control(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_manager(request.user, pk)
     form = ControlForm(request.POST)
     if not form.is_valid():
@@ -347,7 +350,7 @@ def control(request: HttpRequest, pk: int) -> HttpResponse:
 
 @never_cache
 @login_required
-def projector(request: HttpRequest, pk: int) -> HttpResponse:
+def projector(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_manager(request.user, pk)
     context = _live_context(request, session, with_agenda=False)
     context["qr_svg"] = join_qr_svg(context["join_url"])
@@ -356,7 +359,7 @@ def projector(request: HttpRequest, pk: int) -> HttpResponse:
 
 @never_cache
 @login_required
-def projector_fragment(request: HttpRequest, pk: int) -> HttpResponse:
+def projector_fragment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_manager(request.user, pk)
     context = _live_context(request, session, with_agenda=False)
     return render(request, "workshops/_projector_live.html", context)
@@ -366,14 +369,14 @@ def projector_fragment(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def report_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_viewer(request.user, pk)
     pdf = session_report_pdf_bytes(session=session)
     return pdf_response(pdf, filename=session_report_filename(session, "pdf"))
 
 
 @login_required
-def votes_csv(request: HttpRequest, pk: int) -> HttpResponse:
+def votes_csv(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_viewer(request.user, pk)
     header, rows = selectors.vote_export_rows(session=session)
     buffer = io.StringIO()
@@ -388,7 +391,7 @@ def votes_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def votes_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def votes_xlsx(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_viewer(request.user, pk)
     header, rows = selectors.vote_export_rows(session=session)
     workbook = Workbook()
