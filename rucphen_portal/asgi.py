@@ -12,6 +12,8 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from reporting.charts import chart_export_warm_up  # noqa: E402
+from rucphen_portal.concurrency import HttpConcurrencyLimit  # noqa: E402
+from rucphen_portal.env import env_int  # noqa: E402
 from rucphen_portal.routing import websocket_urlpatterns  # noqa: E402
 
 # Start Chromium for the PDF charts now, not on the first download.
@@ -19,7 +21,8 @@ chart_export_warm_up()
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        # At most HTTP_CONCURRENCY requests (so database connections) per process at once.
+        "http": HttpConcurrencyLimit(django_asgi_app, env_int("HTTP_CONCURRENCY", 8)),
         "websocket": AllowedHostsOriginValidator(
             AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
         ),

@@ -93,6 +93,12 @@ TEMPLATES = [
 
 # --- Database ---------------------------------------------------------------
 # DATABASE_URL selects the database; without it an SQLite file under var/ is used.
+# Connections stay bounded whatever the number of phones. Under ASGI Django runs each request
+# in its own thread (asgiref's ThreadSensitiveContext), so a process holds one connection per
+# request in flight: rucphen_portal/asgi.py bounds the requests in flight per process
+# (HTTP_CONCURRENCY), the WebSocket consumers' queries share one thread, and live pushes run
+# on one pusher thread per process (workshops/live.py). Persistent connections stay off
+# (CONN_MAX_AGE 0), as Django advises under ASGI: a thread per request would leak them.
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"),
@@ -114,10 +120,26 @@ AUTH_USER_MODEL = "accounts.User"
 # --- Redis: channel layer and cache -----------------------------------------
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
+    # channels-redis waits for messages with a blocking read of 5 s (brpop_timeout); redis-py 8
+    # gives up reading after its default socket timeout of 5 s, which closed every idle
+    # WebSocket with 1011 (redis-py#4091, channels_redis#422). The socket timeout therefore
+    # stays well above the blocking read; the pool is bounded per event loop.
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": env_str("REDIS_PREFIX", "rucphen")},
+            "CONFIG": {
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "socket_timeout": 30,
+                        "socket_connect_timeout": 5,
+                        "max_connections": 50,
+                    }
+                ],
+                "prefix": env_str("REDIS_PREFIX", "rucphen"),
+                "capacity": 200,
+                "expiry": 30,
+            },
         }
     }
     CACHES = {

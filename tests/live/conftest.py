@@ -6,6 +6,20 @@ import pytest
 from tests.world import build_world
 
 
+@pytest.fixture(autouse=True)
+def servers_log_no_traceback():
+    """Every daphne a test started must not have logged a traceback (unless it expects
+    faults): a server error must fail the test that caused it, not hide in a log."""
+    from tests.live.servers import Server
+
+    Server.started.clear()
+    yield
+    servers, Server.started[:] = list(dict.fromkeys(Server.started)), []
+    for server in servers:
+        server.stop()
+        server.check_log()
+
+
 @pytest.fixture
 def redis_prefix() -> str:
     """A channel-layer prefix of this test only, so parallel runs never cross."""

@@ -2,7 +2,9 @@
 
 Each server is ``daphne`` in its own process (as in production), on 127.0.0.1, against
 the test database, with the Redis channel layer. Clients talk to it over real HTTP and
-WebSocket connections.
+WebSocket connections. Each server's output goes to a log file that is kept (its path is
+printed when a test fails), and a traceback in it fails the test when the server stops,
+unless the test expects faults (``faults=True``: Redis taken away, a crash).
 """
 
 import http.cookiejar
@@ -14,6 +16,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -60,11 +63,28 @@ def test_database_url() -> str:
 class Server:
     """A daphne process serving the portal; can be killed and started again."""
 
-    def __init__(self, *, redis_url: str = REDIS_URL, prefix: str, port: int | None = None):
+    started: list["Server"] = []  # checked after each test by tests/live/conftest.py
+
+    def __init__(
+        self,
+        *,
+        redis_url: str = REDIS_URL,
+        prefix: str,
+        port: int | None = None,
+        faults: bool = False,
+        env: dict | None = None,
+    ):
         self.port = port or free_port()
         self.redis_url = redis_url
         self.prefix = prefix
+        self.faults = faults
+        self.extra_env = env or {}
         self.process: subprocess.Popen | None = None
+        self.log_path = Path(
+            tempfile.NamedTemporaryFile(
+                prefix=f"daphne-{self.port}-", suffix=".log", delete=False
+            ).name
+        )
 
     @property
     def url(self) -> str:
@@ -82,17 +102,42 @@ class Server:
             "REDIS_URL": self.redis_url,
             "REDIS_PREFIX": self.prefix,
             "DJANGO_SETTINGS_MODULE": "rucphen_portal.settings",
+            **self.extra_env,
         }
         env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        self.process = subprocess.Popen(
-            [DAPHNE, "-b", "127.0.0.1", "-p", str(self.port), "rucphen_portal.asgi:application"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        Server.started.append(self)
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                [
+                    DAPHNE,
+                    "--proxy-headers",
+                    "-b",
+                    "127.0.0.1",
+                    "-p",
+                    str(self.port),
+                    "rucphen_portal.asgi:application",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         wait_for_port(self.port)
         return self
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def check_log(self) -> None:
+        """Fail the test when the server logged a traceback it was not expected to."""
+        if self.faults:
+            return
+        text = self.log()
+        if "Traceback" in text:
+            raise AssertionError(
+                f"the server at port {self.port} logged a traceback ({self.log_path}):\n"
+                + text[-4000:]
+            )
 
     def kill(self) -> None:
         """SIGKILL: no clean shutdown, as in a crash."""
