@@ -7,29 +7,27 @@ questions only through their unguessable personal link.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 
 from accounts.models import User
 from baseline.models import Assessment, MaturityModel, ModelVersion, Respondent
 from baseline.selectors import respondent_by_token
 from engagements.access import (
-    can_create_engagements,
     can_manage_engagement,
+    can_use_library,
+    engagement_object_for_manager,
+    engagement_object_for_viewer,
     get_engagement_for_manager,
     get_engagement_for_viewer,
+    library_object,
+    require_library_user,
 )
 from engagements.models import Engagement
 
 
-def _assessment(pk: int) -> Assessment:
-    assessment = (
-        Assessment.objects.select_related("engagement__organisation", "version__model")
-        .filter(pk=pk)
-        .first()
-    )
-    if assessment is None:
-        raise Http404
-    return assessment
+def _assessments() -> QuerySet[Assessment]:
+    return Assessment.objects.select_related("version__model")
 
 
 def get_engagement_for_baseline_viewer(user: User, engagement_pk: int) -> Engagement:
@@ -42,16 +40,12 @@ def get_engagement_for_baseline_manager(user: User, engagement_pk: int) -> Engag
 
 def get_assessment_for_viewer(user: User, pk: int) -> Assessment:
     """The assessment if the user may see its engagement, else 404."""
-    assessment = _assessment(pk)
-    assessment.engagement = get_engagement_for_viewer(user, assessment.engagement_id)
-    return assessment
+    return engagement_object_for_viewer(user, _assessments(), pk)
 
 
 def get_assessment_for_manager(user: User, pk: int) -> Assessment:
     """The assessment if the user may manage its engagement; 404 if unseen, else 403."""
-    assessment = _assessment(pk)
-    assessment.engagement = get_engagement_for_manager(user, assessment.engagement_id)
-    return assessment
+    return engagement_object_for_manager(user, _assessments(), pk)
 
 
 def can_manage_assessment(user: User, assessment: Assessment) -> bool:
@@ -84,25 +78,16 @@ def get_respondent_for_link(token: str) -> Respondent:
 
 
 def can_manage_models(user: User) -> bool:
-    return can_create_engagements(user)
+    return can_use_library(user)
 
 
 def require_model_manager(user: User) -> None:
-    if not can_manage_models(user):
-        raise PermissionDenied
+    require_library_user(user)
 
 
 def get_model_for_manager(user: User, pk: int) -> MaturityModel:
-    require_model_manager(user)
-    model = MaturityModel.objects.filter(pk=pk).first()
-    if model is None:
-        raise Http404
-    return model
+    return library_object(user, MaturityModel.objects.all(), pk)
 
 
 def get_version_for_manager(user: User, pk: int) -> ModelVersion:
-    require_model_manager(user)
-    version = ModelVersion.objects.select_related("model").filter(pk=pk).first()
-    if version is None:
-        raise Http404
-    return version
+    return library_object(user, ModelVersion.objects.select_related("model"), pk)

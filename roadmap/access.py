@@ -7,15 +7,16 @@ Built on engagements.access:
 - catalogues are the consultancy's: consultants and administrators only.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-
 from accounts.models import User
 from engagements.access import (
-    can_create_engagements,
     can_manage_engagement,
+    engagement_object_for_manager,
+    engagement_object_for_viewer,
     get_engagement_for_manager,
     get_engagement_for_viewer,
+    get_or_404,
+    library_object,
+    require_library_user,
 )
 from engagements.models import Engagement
 from roadmap.models import ActionCatalogue, CatalogueAction, Roadmap, RoadmapItem
@@ -41,10 +42,7 @@ def roadmap_for_manager(user: User, engagement_pk: int) -> Roadmap:
 
 
 def _roadmap_of(engagement: Engagement) -> Roadmap:
-    try:
-        roadmap = Roadmap.objects.select_related("catalogue").get(engagement=engagement)
-    except Roadmap.DoesNotExist:
-        raise Http404 from None
+    roadmap = get_or_404(Roadmap.objects.select_related("catalogue"), engagement=engagement)
     roadmap.engagement = engagement
     return roadmap
 
@@ -55,40 +53,23 @@ def can_manage(user: User, engagement: Engagement) -> bool:
 
 
 def item_for_viewer(user: User, pk: int) -> RoadmapItem:
-    item = _item(pk)
-    item.roadmap.engagement = get_engagement_for_viewer(user, item.roadmap.engagement_id)
-    return item
+    items = RoadmapItem.objects.select_related("roadmap")
+    return engagement_object_for_viewer(user, items, pk, engagement="roadmap__engagement")
 
 
 def item_for_manager(user: User, pk: int) -> RoadmapItem:
-    item = _item(pk)
-    item.roadmap.engagement = get_engagement_for_manager(user, item.roadmap.engagement_id)
-    return item
-
-
-def _item(pk: int) -> RoadmapItem:
-    try:
-        return RoadmapItem.objects.select_related("roadmap").get(pk=pk)
-    except RoadmapItem.DoesNotExist:
-        raise Http404 from None
+    items = RoadmapItem.objects.select_related("roadmap")
+    return engagement_object_for_manager(user, items, pk, engagement="roadmap__engagement")
 
 
 def require_catalogue_editor(user: User) -> None:
-    if not can_create_engagements(user):
-        raise PermissionDenied
+    require_library_user(user)
 
 
 def catalogue_for_editor(user: User, pk: int) -> ActionCatalogue:
-    require_catalogue_editor(user)
-    try:
-        return ActionCatalogue.objects.select_related("model_version__model").get(pk=pk)
-    except ActionCatalogue.DoesNotExist:
-        raise Http404 from None
+    return library_object(user, ActionCatalogue.objects.select_related("model_version__model"), pk)
 
 
 def catalogue_action_for_editor(user: User, pk: int) -> CatalogueAction:
-    require_catalogue_editor(user)
-    try:
-        return CatalogueAction.objects.select_related("catalogue__model_version").get(pk=pk)
-    except CatalogueAction.DoesNotExist:
-        raise Http404 from None
+    actions = CatalogueAction.objects.select_related("catalogue__model_version")
+    return library_object(user, actions, pk)

@@ -2,54 +2,51 @@
 
 - A survey of an engagement: viewers of the engagement see its results (read-only);
   its managers (the engagement's consultants, administrators) author and distribute it.
-- A template (no engagement): consultants and administrators see and edit it; others
-  get a 404.
+- A template (no engagement) is part of the shared library: consultants and
+  administrators see and edit it; anyone else signed in gets a 403.
 - Respondents have no account: they reach a survey only through an unguessable token.
 """
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from accounts.models import User
 from engagements.access import (
-    can_create_engagements,
     can_manage_engagement,
+    can_use_library,
+    check_engagement_object,
     get_engagement_for_manager,
     get_engagement_for_viewer,
+    get_or_404,
+    require_library_user,
 )
 from engagements.models import Engagement
 from surveys.models import Answer, Invitation, Page, Question, Response, Survey
 
 
-def _survey(pk: int) -> Survey:
-    return get_object_or_404(Survey.objects.select_related("engagement__organisation"), pk=pk)
+def _check_survey(user: User, survey: Survey, *, manage: bool) -> Survey:
+    if survey.is_template:
+        require_library_user(user)
+    else:
+        check_engagement_object(user, survey, manage=manage)
+    return survey
 
 
 def get_survey_for_viewer(user: User, pk: int) -> Survey:
     """The survey if the user may see it (results read-only), else 404."""
-    survey = _survey(pk)
-    if survey.is_template:
-        if not can_create_engagements(user):
-            raise Http404
-        return survey
-    get_engagement_for_viewer(user, survey.engagement_id)
-    return survey
+    return _check_survey(user, get_or_404(Survey.objects.all(), pk=pk), manage=False)
 
 
 def get_survey_for_manager(user: User, pk: int) -> Survey:
     """The survey if the user may author it; 404 if they may not see it, else 403."""
-    survey = get_survey_for_viewer(user, pk)
-    if not survey.is_template and not can_manage_engagement(user, survey.engagement):
-        raise PermissionDenied
-    return survey
+    return _check_survey(user, get_or_404(Survey.objects.all(), pk=pk), manage=True)
 
 
 def can_manage_survey(user: User, survey: Survey) -> bool:
-    if survey.is_template:
-        return can_create_engagements(user)
+    if survey.engagement is None:
+        return can_use_library(user)
     return can_manage_engagement(user, survey.engagement)
 
 
@@ -62,40 +59,42 @@ def get_engagement_for_survey_manager(user: User, pk: int) -> Engagement:
 
 
 def require_template_manager(user: User) -> None:
-    if not can_create_engagements(user):
-        raise Http404
+    require_library_user(user)
+
+
+def _survey_object[M: Model](
+    user: User, queryset: QuerySet[M], pk: int, path: str, *, manage: bool
+) -> M:
+    """An object of a survey (a page, a question, ...) at ``path`` from it: the survey's rules."""
+    found = get_or_404(queryset.select_related(path), pk=pk)
+    owner: Model = found
+    for hop in path.split("__"):
+        owner = getattr(owner, hop)
+    assert isinstance(owner, Survey)
+    _check_survey(user, owner, manage=manage)
+    return found
 
 
 def get_page_for_manager(user: User, pk: int) -> Page:
-    page = get_object_or_404(Page.objects.only("pk", "survey_id"), pk=pk)
-    survey = get_survey_for_manager(user, page.survey_id)
-    page = Page.objects.get(pk=pk)
-    page.survey = survey
-    return page
+    return _survey_object(user, Page.objects.all(), pk, "survey", manage=True)
 
 
 def get_question_for_manager(user: User, pk: int) -> Question:
-    question = get_object_or_404(Question.objects.select_related("page"), pk=pk)
-    question.page.survey = get_survey_for_manager(user, question.page.survey_id)
-    return question
+    return _survey_object(user, Question.objects.all(), pk, "page__survey", manage=True)
 
 
 def get_question_for_viewer(user: User, pk: int) -> Question:
-    question = get_object_or_404(Question.objects.select_related("page"), pk=pk)
-    question.page.survey = get_survey_for_viewer(user, question.page.survey_id)
-    return question
+    return _survey_object(user, Question.objects.all(), pk, "page__survey", manage=False)
 
 
 def get_invitation_for_manager(user: User, pk: int) -> Invitation:
-    invitation = get_object_or_404(Invitation, pk=pk)
-    invitation.survey = get_survey_for_manager(user, invitation.survey_id)
-    return invitation
+    return _survey_object(user, Invitation.objects.all(), pk, "survey", manage=True)
 
 
 def get_answer_for_manager(user: User, pk: int) -> Answer:
-    answer = get_object_or_404(Answer.objects.select_related("question", "response"), pk=pk)
-    get_survey_for_manager(user, answer.response.survey_id)
-    return answer
+    return _survey_object(
+        user, Answer.objects.select_related("question"), pk, "response__survey", manage=True
+    )
 
 
 # --- Respondents -------------------------------------------------------------------------------
@@ -142,4 +141,4 @@ def get_open_survey(token: str) -> Survey:
 
 
 def get_survey_for_thanks(pk: int) -> Survey:
-    return get_object_or_404(Survey, pk=pk, engagement__isnull=False)
+    return get_or_404(Survey.objects.all(), pk=pk, engagement__isnull=False)

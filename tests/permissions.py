@@ -57,6 +57,20 @@ def manage_matrix(ok: int = 200) -> dict[str, int]:
     }
 
 
+def library_matrix(ok: int = 200) -> dict[str, int | str]:
+    """Expectations for the shared libraries (survey templates, maturity models, action
+    catalogues): consultants and administrators use them; other signed-in users get a 403,
+    whatever their organisation (a library belongs to no engagement)."""
+    return {
+        "anonymous": LOGIN,
+        "staff_a": 403,
+        "staff_b": 403,
+        "consultant_on": ok,
+        "consultant_off": ok,
+        "admin": ok,
+    }
+
+
 def check_case(world: World, case: UrlCase) -> list[str]:
     """Request the URL as every role; return the mismatches."""
     url = reverse(case.name, kwargs=case.kwargs(world))

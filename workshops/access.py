@@ -14,11 +14,16 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
+from accounts.models import User
 from engagements.access import (
     can_manage_engagement,
+    engagement_object_for_manager,
+    engagement_object_for_viewer,
     get_engagement_for_manager,
     get_engagement_for_viewer,
+    get_or_404,
 )
+from engagements.models import Engagement
 from workshops.models import AgendaItem, Example, Participant, Session, VisionStatement
 from workshops.selectors import participant_for_token, session_by_code
 
@@ -31,63 +36,48 @@ JOIN_ATTEMPTS_PER_ADDRESS = 100  # a whole room shares one address: only a loose
 JOIN_WINDOW_SECONDS = 600
 
 
-def can_manage(user, engagement) -> bool:
+def can_manage(user: User, engagement: Engagement) -> bool:
     """May the user prepare and run this engagement's sessions?"""
     return can_manage_engagement(user, engagement)
 
 
-def get_engagement_for_session_viewer(user, engagement_pk: int):
+def get_engagement_for_session_viewer(user: User, engagement_pk: int) -> Engagement:
     return get_engagement_for_viewer(user, engagement_pk)
 
 
-def get_engagement_for_session_manager(user, engagement_pk: int):
+def get_engagement_for_session_manager(user: User, engagement_pk: int) -> Engagement:
     return get_engagement_for_manager(user, engagement_pk)
 
 
-def _session(pk: int) -> Session:
-    session = Session.objects.select_related("engagement__organisation").filter(pk=pk).first()
-    if session is None:
-        raise Http404
-    return session
-
-
-def get_session_for_viewer(user, pk: int) -> Session:
+def get_session_for_viewer(user: User, pk: int) -> Session:
     """The session if the user may see its engagement, else 404."""
-    session = _session(pk)
-    session.engagement = get_engagement_for_viewer(user, session.engagement_id)
-    return session
+    return engagement_object_for_viewer(user, Session.objects.all(), pk)
 
 
-def get_session_for_manager(user, pk: int) -> Session:
+def get_session_for_manager(user: User, pk: int) -> Session:
     """The session if the user may run it; 404 if they may not see it, else 403."""
-    session = _session(pk)
-    session.engagement = get_engagement_for_manager(user, session.engagement_id)
-    return session
+    return engagement_object_for_manager(user, Session.objects.all(), pk)
 
 
-def get_item_for_manager(user, pk: int, item_pk: int) -> AgendaItem:
+def get_item_for_manager(user: User, pk: int, item_pk: int) -> AgendaItem:
     session = get_session_for_manager(user, pk)
-    item = AgendaItem.objects.filter(session=session, pk=item_pk).first()
-    if item is None:
-        raise Http404
+    item = get_or_404(AgendaItem.objects.filter(session=session), pk=item_pk)
     item.session = session
     return item
 
 
-def get_example_for_manager(user, pk: int, example_pk: int) -> tuple[Session, Example]:
+def get_example_for_manager(user: User, pk: int, example_pk: int) -> tuple[Session, Example]:
+    """An example of the session's engagement or of the shared library (engagement None)."""
     session = get_session_for_manager(user, pk)
-    example = Example.objects.filter(pk=example_pk).first()
-    if example is None or example.engagement_id not in (None, session.engagement_id):
+    example = get_or_404(Example.objects.all(), pk=example_pk)
+    if example.engagement_id not in (None, session.engagement_id):
         raise Http404
     return session, example
 
 
-def get_vision_statement_for_manager(user, pk: int, statement_pk: int) -> VisionStatement:
+def get_vision_statement_for_manager(user: User, pk: int, statement_pk: int) -> VisionStatement:
     session = get_session_for_manager(user, pk)
-    statement = VisionStatement.objects.filter(session=session, pk=statement_pk).first()
-    if statement is None:
-        raise Http404
-    return statement
+    return get_or_404(VisionStatement.objects.filter(session=session), pk=statement_pk)
 
 
 def get_session_for_participant(request: HttpRequest, code: str) -> Session:

@@ -4,7 +4,14 @@ import pytest
 
 from baseline.services import default_model_ensure
 from tests.baseline.factories import AssessmentFactory, RespondentFactory
-from tests.permissions import LOGIN, UrlCase, check_case, manage_matrix, view_matrix
+from tests.permissions import (
+    LOGIN,
+    UrlCase,
+    check_case,
+    library_matrix,
+    manage_matrix,
+    view_matrix,
+)
 from tests.world import World
 
 
@@ -36,14 +43,7 @@ def _first_question(world: World):
 LINK = dict.fromkeys(
     ("anonymous", "staff_a", "staff_b", "consultant_on", "consultant_off", "admin"), 200
 )
-MODELS = {
-    "anonymous": LOGIN,
-    "staff_a": 403,
-    "staff_b": 403,
-    "consultant_on": 200,
-    "consultant_off": 200,
-    "admin": 200,
-}
+MODELS = library_matrix()
 
 CASES = [
     UrlCase(

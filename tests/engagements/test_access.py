@@ -46,3 +46,62 @@ def test_staff_with_two_memberships_see_the_engagement_once(world):
     MembershipFactory(user=world.users["staff_a"], organisation=world.org_b)
     engagement = access.get_engagement_for_viewer(world.users["staff_a"], world.engagement.pk)
     assert engagement == world.engagement
+
+
+def _outcome(call):
+    try:
+        call()
+    except Http404:
+        return 404
+    except PermissionDenied:
+        return 403
+    return 200
+
+
+def test_the_core_finds_an_object_of_an_engagement_for_viewers_and_managers(world):
+    """One core for every stage app: 404 for who may not see the object's engagement,
+    403 for who may see but not manage it; the checked engagement is put in place."""
+    from engagements.models import AuditEvent
+
+    event = AuditEvent.objects.create(actor_name="x", action="export", engagement=world.engagement)
+    events = AuditEvent.objects.all()
+    viewer = {
+        role: _outcome(lambda u=user: access.engagement_object_for_viewer(u, events, event.pk))
+        for role, user in world.users.items()
+        if user is not None
+    }
+    manager = {
+        role: _outcome(lambda u=user: access.engagement_object_for_manager(u, events, event.pk))
+        for role, user in world.users.items()
+        if user is not None
+    }
+    assert viewer == {
+        "staff_a": 200,
+        "staff_b": 404,
+        "consultant_on": 200,
+        "consultant_off": 404,
+        "admin": 200,
+    }
+    assert manager == {
+        "staff_a": 403,
+        "staff_b": 404,
+        "consultant_on": 200,
+        "consultant_off": 404,
+        "admin": 200,
+    }
+    found = access.engagement_object_for_viewer(world.users["admin"], events, event.pk)
+    assert found.engagement.organisation == world.org_a
+    with pytest.raises(Http404):
+        access.engagement_object_for_viewer(world.users["admin"], events, event.pk + 1000)
+
+
+def test_library_objects_are_403_for_non_library_users_and_404_when_missing(world):
+    from engagements.models import Organisation
+
+    organisations = Organisation.objects.all()
+    for role in ("staff_a", "staff_b"):
+        with pytest.raises(PermissionDenied):
+            access.library_object(world.users[role], organisations, world.org_a.pk)
+    assert access.library_object(world.users["consultant_off"], organisations, world.org_a.pk)
+    with pytest.raises(Http404):
+        access.library_object(world.users["admin"], organisations, 10_000)

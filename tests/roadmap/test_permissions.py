@@ -2,17 +2,17 @@ import pytest
 
 from roadmap.selectors import roadmap_items
 from roadmap.services import default_catalogue_ensure
-from tests.permissions import LOGIN, UrlCase, check_case, manage_matrix, view_matrix
+from tests.permissions import (
+    LOGIN,
+    UrlCase,
+    check_case,
+    library_matrix,
+    manage_matrix,
+    view_matrix,
+)
 from tests.roadmap.factories import roadmap_for
 
-EDITORS = {
-    "anonymous": LOGIN,
-    "staff_a": 403,
-    "staff_b": 403,
-    "consultant_on": 200,
-    "consultant_off": 200,
-    "admin": 200,
-}
+EDITORS = library_matrix()
 
 
 def _editors(ok):

@@ -7,7 +7,13 @@ import pytest
 from surveys import services
 from surveys.models import Answer, Invitation, QuestionKind
 from surveys.selectors import survey_questions
-from tests.permissions import LOGIN, UrlCase, check_case, manage_matrix, view_matrix
+from tests.permissions import (
+    UrlCase,
+    check_case,
+    library_matrix,
+    manage_matrix,
+    view_matrix,
+)
 from tests.surveys.factories import completed_responses, small_survey
 
 
@@ -55,14 +61,7 @@ PUBLIC = {role: 200 for role in ("anonymous", "staff_a", "staff_b", "consultant_
     "consultant_off": 200,
     "admin": 200,
 }
-TEMPLATES = {
-    "anonymous": LOGIN,
-    "staff_a": 404,
-    "staff_b": 404,
-    "consultant_on": 200,
-    "consultant_off": 200,
-    "admin": 200,
-}
+TEMPLATES = library_matrix()
 
 
 def survey_kwargs(world):
