@@ -325,6 +325,8 @@ class Respondent(models.Model):
     In results a respondent appears only by ``number`` ("Respondent 3"), never by name.
     """
 
+    link: str  # the personal link, set by the respondents view, not a field
+
     assessment = models.ForeignKey(
         Assessment,
         on_delete=models.CASCADE,

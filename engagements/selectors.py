@@ -56,7 +56,9 @@ def engagements_due_for_personal_data_purge(
     ).order_by("pk")
 
 
-def audit_events_for_user(*, user: User, engagement: Engagement | None = None):
+def audit_events_for_user(
+    *, user: User, engagement: Engagement | None = None
+) -> QuerySet[AuditEvent]:
     """Audit events a user may read: administrators all, consultants their engagements'."""
     events = AuditEvent.objects.select_related("engagement", "engagement__organisation")
     if engagement is not None:

@@ -4,7 +4,9 @@ import datetime
 import io
 import json
 import zipfile
+from typing import Any
 
+from django.core.files import File
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
@@ -24,7 +26,9 @@ CLOSED_STATUSES = {EngagementStatus.COMPLETED, EngagementStatus.ARCHIVED}
 
 
 @transaction.atomic
-def organisation_create(*, name: str, cbs_code: str = "", logo=None) -> Organisation:
+def organisation_create(
+    *, name: str, cbs_code: str = "", logo: File[bytes] | None = None
+) -> Organisation:
     organisation = Organisation(name=name, cbs_code=cbs_code)
     if logo:
         organisation.logo = logo
@@ -35,7 +39,12 @@ def organisation_create(*, name: str, cbs_code: str = "", logo=None) -> Organisa
 
 @transaction.atomic
 def organisation_update(
-    *, organisation: Organisation, name: str, cbs_code: str = "", logo=None, clear_logo=False
+    *,
+    organisation: Organisation,
+    name: str,
+    cbs_code: str = "",
+    logo: File[bytes] | None = None,
+    clear_logo: bool = False,
 ) -> Organisation:
     organisation.name = name
     organisation.cbs_code = cbs_code
@@ -86,7 +95,7 @@ def engagement_create(
 
 
 @transaction.atomic
-def engagement_update(*, engagement: Engagement, **fields) -> Engagement:
+def engagement_update(*, engagement: Engagement, **fields: Any) -> Engagement:
     consultants = fields.pop("consultants", None)
     allowed = {"title", "description", "starts_on", "ends_on", "status", "min_group_size"}
     unknown = set(fields) - allowed
@@ -110,7 +119,7 @@ def audit_record(
     actor: User | None,
     action: str,
     engagement: Engagement | None,
-    detail: dict | None = None,
+    detail: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Record who did what to an engagement's data; part of the caller's transaction."""
     return AuditEvent.objects.create(
@@ -123,7 +132,7 @@ def audit_record(
     )
 
 
-def _engagement_data(engagement: Engagement) -> dict:
+def _engagement_data(engagement: Engagement) -> dict[str, Any]:
     organisation = engagement.organisation
     return {
         "organisation": {"name": organisation.name, "cbs_code": organisation.cbs_code},

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,7 +22,7 @@ class StageState(models.TextChoices):
 
 @dataclass(frozen=True)
 class StageLink:
-    label: str
+    label: str | Promise
     url: str
 
 
@@ -34,15 +35,15 @@ class StageStatus:
 
     @property
     def state_label(self) -> str:
-        return StageState(self.state).label
+        return str(StageState(self.state).label)
 
 
 @dataclass(frozen=True)
 class Stage:
     key: str
     order: int
-    title: str
-    description: str
+    title: str | Promise
+    description: str | Promise
     status: Callable  # (engagement, user) -> StageStatus
     # Privacy hooks (AVG), all optional:
     # export(engagement) -> JSON-serialisable dict of the stage's data for the archive;

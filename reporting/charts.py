@@ -20,13 +20,16 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 import plotly.io as pio
 from django.conf import settings
-from django.utils.html import _json_script_escapes, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 logger = logging.getLogger(__name__)
 
 PALETTE = ["#1f5f8b", "#d9822b", "#2e7d32", "#8e24aa", "#c62828", "#00838f", "#6d4c41"]
 FONT_FAMILY = "DejaVu Sans, Arial, sans-serif"
+
+# What django.utils.html.json_script escapes, for JSON that is already serialised.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @dataclass
@@ -57,7 +60,7 @@ class Chart:
 
     def figure_json_script(self) -> str:
         """The figure as a ``<script type="application/json">`` element (safe to embed)."""
-        escaped = self.figure_json().translate(_json_script_escapes)
+        escaped = self.figure_json().translate(JSON_SCRIPT_ESCAPES)
         return format_html(
             '<script id="{}-data" type="application/json">{}</script>',
             self.dom_id,
@@ -146,6 +149,7 @@ class _KaleidoServer:
             if not self._start():
                 return None
             opts = {"format": "svg", "width": width, "height": height}
+            assert self._browser is not None and self._loop is not None  # set by _start()
             future = asyncio.run_coroutine_threadsafe(
                 self._browser.calc_fig(figure, opts=opts), self._loop
             )

@@ -56,6 +56,8 @@ class ActionCatalogue(models.Model):
 class CatalogueAction(models.Model):
     """One action: a step of one dimension from one level to the next."""
 
+    dimension_name: str  # set by the catalogue view, not a field
+
     catalogue = models.ForeignKey(
         ActionCatalogue,
         on_delete=models.CASCADE,
@@ -125,6 +127,8 @@ class CatalogueAction(models.Model):
 
 class LevelRule(models.Model):
     """A cross-dimension rule: the action starts only once a dimension reaches a level."""
+
+    dimension_name: str  # set by the catalogue view, not a field
 
     action = models.ForeignKey(
         CatalogueAction,
@@ -252,6 +256,8 @@ class ItemStatus(models.TextChoices):
 
 class RoadmapItem(models.Model):
     """One action on the roadmap: generated from the catalogue or added by hand."""
+
+    dimension_name: str  # set by selectors.roadmap_items(), not a field
 
     roadmap = models.ForeignKey(
         Roadmap, on_delete=models.CASCADE, related_name="items", verbose_name=_("roadmap")

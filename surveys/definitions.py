@@ -92,7 +92,8 @@ def validate_definition(data: Any) -> dict:
     pages = data.get("pages")
     if not isinstance(pages, list) or not pages or len(pages) > MAX_PAGES:
         raise ValidationError(_("A survey needs between 1 and 50 pages."))
-    cleaned_pages, seen_keys = [], set()
+    cleaned_pages: list[dict[str, Any]] = []
+    seen_keys: set[str] = set()
     for page in pages:
         if not isinstance(page, dict) or not isinstance(page.get("questions", []), list):
             raise ValidationError(_("Every page must be an object with a list of questions."))

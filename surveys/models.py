@@ -170,6 +170,7 @@ class Survey(models.Model):
 
 
 class Page(models.Model):
+    question_list: list["Question"]  # set by selectors.survey_pages(), not a field
     survey = models.ForeignKey(
         Survey, on_delete=models.CASCADE, related_name="pages", verbose_name=_("survey")
     )

@@ -19,7 +19,7 @@ def survey_report_context(*, survey: Survey) -> dict:
             invited=rate.invited, started=rate.started, completed=rate.completed
         ),
         "engagement": survey.engagement,
-        "organisation": survey.engagement.organisation,
+        "organisation": survey.engagement.organisation if survey.engagement else None,
         "generated_at": timezone.localtime(),
         "report_title": _("Survey results"),
     }
