@@ -14,22 +14,17 @@ consultant records a target and, after a joint session, a consensus level per di
 (``DimensionScore``).
 """
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from engagements.tokens import new_token  # the default of the token fields (migrations name it)
+
 MAX_LEVELS = 9
 
 # The "format" field of a maturity model's JSON export (written by selectors, checked on import).
 EXCHANGE_FORMAT = "rucphen-maturity-model"
-
-
-def new_token() -> str:
-    """An unguessable token for a respondent's personal link (256 bits)."""
-    return secrets.token_urlsafe(32)
 
 
 class MaturityModel(models.Model):

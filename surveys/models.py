@@ -13,20 +13,15 @@ token and last-activity time are cleared, and nothing in the database links the 
 to a person. No IP address or user agent is ever stored.
 """
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from engagements.tokens import new_token  # the default of the token fields (migrations name it)
+
 DEFAULT_MAX_LENGTH = 5000
 SCALE_MIN, SCALE_MAX = 0, 10
-
-
-def new_token() -> str:
-    """An unguessable token for a link (192 bits)."""
-    return secrets.token_urlsafe(24)
 
 
 class SurveyStatus(models.TextChoices):

@@ -26,6 +26,10 @@ class Part(models.TextChoices):
     AMBASSADORS = "ambassadors", _("Ambassadors")
 
 
+# The order of the parts in a session (agenda, projector, report).
+PART_ORDER = [Part.INTRODUCTION, Part.EXAMPLES, Part.STATEMENTS, Part.VISION, Part.AMBASSADORS]
+
+
 class ItemKind(models.TextChoices):
     SLIDE = "slide", _("Slide")
     SURVEY = "survey", _("Survey results")

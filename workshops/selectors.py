@@ -12,8 +12,10 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from engagements.tokens import token_hash
 from reporting.charts import PALETTE, Chart, ChartTable, base_layout
 from workshops.models import (
+    PART_ORDER,
     AgendaItem,
     Ambassador,
     Dimension,
@@ -28,7 +30,6 @@ from workshops.models import (
     VisionStatement,
     Vote,
 )
-from workshops.services import PART_ORDER, token_hash
 
 
 @dataclass(frozen=True)

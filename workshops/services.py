@@ -1,7 +1,6 @@
 """Writes of the workshop app. Every change a screen must show pushes the new state on commit."""
 
 import datetime
-import hashlib
 import secrets
 
 from django.core.exceptions import ValidationError
@@ -11,9 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from engagements.models import Engagement
+from engagements.tokens import new_token, token_hash
 from workshops import defaults
 from workshops.live import schedule_push
 from workshops.models import (
+    PART_ORDER,
     AgendaItem,
     Ambassador,
     Dimension,
@@ -34,12 +35,6 @@ from workshops.models import (
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 6
 MAX_TIMER_MINUTES = 120
-
-PART_ORDER = [Part.INTRODUCTION, Part.EXAMPLES, Part.STATEMENTS, Part.VISION, Part.AMBASSADORS]
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _changed(session_id: int) -> None:
@@ -479,7 +474,7 @@ def participant_join(
     """A new participant and the token for their cookie (only its hash is stored)."""
     if session.status == SessionStatus.FINISHED:
         raise ValidationError(_("This session has finished."))
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     participant = Participant(
         session=session,
         token_hash=token_hash(token),
