@@ -24,7 +24,14 @@ from engagements.access import (
     get_or_404,
 )
 from engagements.models import Engagement
-from workshops.models import AgendaItem, Example, Participant, Session, VisionStatement
+from workshops.models import (
+    AgendaItem,
+    Contribution,
+    Example,
+    Participant,
+    Session,
+    VisionStatement,
+)
 from workshops.selectors import participant_for_token, session_by_code
 
 logger = logging.getLogger(__name__)
@@ -134,3 +141,11 @@ def join_failed(request: HttpRequest) -> None:
         logger.warning(
             "A wrong join code cannot be counted: the cache is unavailable.", exc_info=True
         )
+
+
+def get_contribution_for_manager(user: User, pk: int, contribution_pk: int) -> Contribution:
+    session = get_session_for_manager(user, pk)
+    return get_or_404(
+        Contribution.objects.select_related("item__session").filter(item__session=session),
+        pk=contribution_pk,
+    )

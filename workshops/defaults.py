@@ -371,3 +371,32 @@ DEFAULT_SESSION_EXAMPLES = [
     "Vroegsignalering van schulden",
     "Les: risicoscore bijstandsfraude gestopt",
 ]
+
+# --- The interactive kinds of a default agenda -------------------------------------------
+
+# An open question early in part 1: its word cloud shows what the room pictures.
+DEFAULT_QUESTION_TITLE = "Waar denkt u aan bij datagedreven werken?"
+DEFAULT_POLL = {
+    "title": "Hoe vaak gebruikt u cijfers bij een besluit van uw team?",
+    "options": ["Bijna nooit", "Soms", "Vaak", "Bijna altijd"],
+}
+# Ideas in part 3, after the statements: what the room would like to know from data.
+DEFAULT_IDEAS_TITLE = "Welke vraag zou u met data willen beantwoorden?"
+# The ranking in part 4: its top three become the session's priorities for the roadmap.
+DEFAULT_RANKING_TITLE = "Welke dimensies pakken we als eerste aan?"
+
+# Dutch stop words left out of a word cloud: articles, pronouns, prepositions,
+# conjunctions, auxiliary verbs and filler words (after the Snowball list, extended).
+DUTCH_STOP_WORDS = frozenset(
+    """
+    aan al alle alles als altijd andere ben bij daar dan dat de der deze die dit doch doen
+    door dus een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe
+    hun iemand iets ik in is ja je jij jou jouw kan kon kunnen maar me meer men met mij mijn
+    moet na naar niet niets nog nu of om omdat ons onze ook op over reeds te tegen toch toen
+    tot u uit uw van veel voor want waren was wat we wel werd wezen wie wij wil worden wordt
+    zal ze zei zelf zich zij zijn zo zonder zou zouden elk elke ieder iedere hen wanneer waar
+    welke welk waarom nee heel erg zeer beetje gewoon eigenlijk vooral echt even ofzo enz etc
+    gaan gaat ga komt komen kunt mag mogen moeten willen wilt zullen zult hebt had hadden
+    word werden geworden zit zitten staat staan dingen ding manier soort vaak soms nooit
+    """.split()
+)

@@ -1,7 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from workshops.models import Complexity, Dimension, Endorsement, Example, ItemKind, MunicipalTask
+from workshops.models import (
+    MAX_CONTRIBUTION_LENGTH,
+    RANKING_PLACES,
+    Complexity,
+    Dimension,
+    Endorsement,
+    Example,
+    ItemKind,
+    MunicipalTask,
+)
 from workshops.selectors import scale_labels
 from workshops.services import MAX_TIMER_MINUTES
 
@@ -27,18 +36,34 @@ class SessionForm(forms.Form):
     )
 
 
+def _option_lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+OPTIONS_HELP = _("Multiple-choice poll only: one option per line, two to eight options.")
+
+
 class ItemForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=[
-            (ItemKind.SLIDE, ItemKind.SLIDE.label),
-            (ItemKind.STATEMENT, ItemKind.STATEMENT.label),
+            (kind, kind.label)
+            for kind in (
+                ItemKind.SLIDE,
+                ItemKind.STATEMENT,
+                ItemKind.QUESTION,
+                ItemKind.POLL,
+                ItemKind.IDEAS,
+                ItemKind.RANKING,
+            )
         ],
         widget=forms.RadioSelect,
         initial=ItemKind.STATEMENT,
     )
     title = forms.CharField(
-        label=_("Title or statement"), max_length=300, widget=forms.TextInput(attrs={"size": 60})
+        label=_("Title, statement or question"),
+        max_length=300,
+        widget=forms.TextInput(attrs={"size": 60}),
     )
     body = forms.CharField(
         label=_("Text (slides only)"),
@@ -46,16 +71,117 @@ class ItemForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Markdown: **bold**, lists with - or 1., headings with #."),
     )
+    options = forms.CharField(
+        label=_("Options"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=OPTIONS_HELP,
+    )
+
+    def clean_options(self):
+        return _option_lines(self.cleaned_data["options"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == ItemKind.POLL and len(data.get("options") or []) < 2:
+            self.add_error("options", _("Give a poll between 2 and 8 options, one per line."))
+        return data
 
 
 class ItemUpdateForm(forms.Form):
-    title = forms.CharField(label=_("Title or statement"), max_length=300)
+    title = forms.CharField(label=_("Title, statement or question"), max_length=300)
     body = forms.CharField(
         label=_("Text"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("Markdown: **bold**, lists with - or 1., headings with #."),
     )
+    options = forms.CharField(
+        label=_("Options"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=OPTIONS_HELP,
+    )
+
+    def __init__(self, *args, kind: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if kind != ItemKind.POLL:
+            del self.fields["options"]
+
+    def clean_options(self):
+        return _option_lines(self.cleaned_data["options"])
+
+
+class VisionStatementForm(forms.Form):
+    """A vision statement prepared before the session or reworded during it."""
+
+    text = forms.CharField(
+        label=_("Vision statement"),
+        max_length=1000,
+        error_messages={"required": _("Type the vision statement first.")},
+    )
+    dimension_key = forms.ChoiceField(label=_("Dimension (optional)"), required=False, choices=[])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dimension_key"].choices = [("", _("(none)")), *Dimension.choices]
+
+
+class ContributionForm(forms.Form):
+    item = forms.IntegerField(widget=forms.HiddenInput)
+    text = forms.CharField(
+        label=_("Your answer"),
+        max_length=MAX_CONTRIBUTION_LENGTH,
+        error_messages={
+            "required": _("Type your answer first."),
+            "max_length": _("Keep your answer under %(limit_value)d characters."),
+        },
+    )
+
+
+class UpvoteForm(forms.Form):
+    idea = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class PollForm(forms.Form):
+    item = forms.IntegerField(widget=forms.HiddenInput)
+    option = forms.IntegerField(
+        min_value=0,
+        error_messages={
+            "required": _("Choose one of the options."),
+            "invalid": _("Choose one of the options."),
+            "min_value": _("Choose one of the options."),
+        },
+    )
+
+
+class RankingForm(forms.Form):
+    """Up to three dimensions, most important first; works as plain selects without JS."""
+
+    item = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", _("(choose)")), *Dimension.choices]
+        for place in range(1, RANKING_PLACES + 1):
+            self.fields[f"place_{place}"] = forms.ChoiceField(
+                label=_("Place %(place)s") % {"place": place},
+                required=place == 1,
+                choices=choices,
+                error_messages={
+                    "required": _("Choose at least your most important dimension."),
+                    "invalid_choice": _("Choose dimensions from the list."),
+                },
+            )
+
+    def clean(self):
+        data = super().clean()
+        order = [data.get(f"place_{place}") for place in range(1, RANKING_PLACES + 1)]
+        order = [key for key in order if key]
+        if len(set(order)) != len(order):
+            raise forms.ValidationError(_("Choose each dimension at most once."))
+        data["order"] = order
+        return data
 
 
 class OwnProductForm(forms.ModelForm):
@@ -283,3 +409,36 @@ class AmbassadorForm(forms.Form):
         super().__init__(*args, **kwargs)
         if self.data.get("withdraw"):
             self.fields["name"].required = False
+
+
+MAX_PICTURE_BYTES = 10 * 1024 * 1024
+
+
+class ExamplePictureForm(forms.Form):
+    """A picture for a gallery example (PNG or JPEG) with the text that describes it."""
+
+    picture = forms.FileField(
+        label=_("Picture (PNG or JPEG)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
+    picture_alt = forms.CharField(
+        label=_("What the picture shows"),
+        max_length=300,
+        required=False,
+        help_text=_("For people who cannot see the picture; required with a picture."),
+    )
+    remove = forms.BooleanField(label=_("Remove the picture"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("remove"):
+            return data
+        picture = data.get("picture")
+        if not picture:
+            self.add_error("picture", _("Choose a PNG or JPEG file."))
+        elif picture.size > MAX_PICTURE_BYTES:
+            self.add_error("picture", _("The picture is larger than 10 MB."))
+        if not (data.get("picture_alt") or "").strip():
+            self.add_error("picture_alt", _("Describe what the picture shows."))
+        return data

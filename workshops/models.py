@@ -37,6 +37,18 @@ class ItemKind(models.TextChoices):
     STATEMENT = "statement", _("Statement")
     VISION = "vision", _("Vision")
     AMBASSADORS = "ambassadors", _("Ambassadors")
+    QUESTION = "question", _("Open question (word cloud)")
+    IDEAS = "ideas", _("Ideas with upvotes")
+    RANKING = "ranking", _("Ranking of the dimensions")
+    POLL = "poll", _("Multiple-choice poll")
+
+
+# The kinds participants answer on their phone while voting is open.
+RESPONSE_KINDS = (ItemKind.QUESTION, ItemKind.IDEAS, ItemKind.RANKING, ItemKind.POLL)
+# How many places of the ranking a participant fills: the top three become the priorities.
+RANKING_PLACES = 3
+MAX_POLL_OPTIONS = 8
+MAX_CONTRIBUTION_LENGTH = 200
 
 
 class MunicipalTask(models.TextChoices):
@@ -103,6 +115,20 @@ class Example(models.Model):
         blank=True,
         help_text=_("Sample data for a live chart: title, labels, values and axis titles."),
     )
+    picture = models.ImageField(
+        _("picture"),
+        upload_to="workshops/examples/",
+        blank=True,
+        help_text=_("Optional: a screenshot or photo (PNG or JPEG), resized on upload."),
+    )
+    picture_alt = models.CharField(
+        _("description of the picture"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for people who cannot see it. Required with a picture."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -125,6 +151,10 @@ class Example(models.Model):
             models.CheckConstraint(
                 condition=models.Q(complexity__in=Complexity.values),
                 name="workshops_example_complexity_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(picture="") | ~models.Q(picture_alt=""),
+                name="workshops_example_picture_has_alt",
             ),
         ]
 
@@ -221,6 +251,17 @@ class AgendaItem(models.Model):
     results_revealed = models.BooleanField(_("results revealed"), default=False)
     round_number = models.PositiveSmallIntegerField(_("voting round"), default=1)
     notes = models.TextField(_("discussion notes"), blank=True)
+    options = models.JSONField(
+        _("answer options"),
+        default=list,
+        blank=True,
+        help_text=_("The options of a multiple-choice poll, in order."),
+    )
+    step = models.PositiveSmallIntegerField(
+        _("step"),
+        default=0,
+        help_text=_("Which part of the item the projector highlights (survey results)."),
+    )
 
     class Meta:
         verbose_name = _("agenda item")
@@ -437,3 +478,117 @@ class Ambassador(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Contribution(models.Model):
+    """A participant's answer to an open question, or an idea others can upvote."""
+
+    item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.CASCADE,
+        related_name="contributions",
+        verbose_name=_("agenda item"),
+    )
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="contributions",
+        verbose_name=_("participant"),
+    )
+    text = models.CharField(_("text"), max_length=MAX_CONTRIBUTION_LENGTH)
+    hidden = models.BooleanField(
+        _("hidden"), default=False, help_text=_("Hidden by the facilitator: not on the screen.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("answer or idea")
+        verbose_name_plural = _("answers and ideas")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(text=""), name="workshops_contribution_text_required"
+            ),
+        ]
+        indexes = [models.Index(fields=["item", "hidden"])]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Upvote(models.Model):
+    """A participant supports an idea; once per idea."""
+
+    contribution = models.ForeignKey(
+        Contribution, on_delete=models.CASCADE, related_name="upvotes", verbose_name=_("idea")
+    )
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="upvotes", verbose_name=_("participant")
+    )
+
+    class Meta:
+        verbose_name = _("upvote")
+        verbose_name_plural = _("upvotes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contribution", "participant"], name="workshops_upvote_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.contribution)
+
+
+class PollVote(models.Model):
+    """A participant's choice in a multiple-choice poll; changing it replaces it."""
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="poll_votes", verbose_name=_("poll")
+    )
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="poll_votes",
+        verbose_name=_("participant"),
+    )
+    option = models.PositiveSmallIntegerField(_("option"))
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("poll vote")
+        verbose_name_plural = _("poll votes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "participant"], name="workshops_poll_vote_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(option__lt=MAX_POLL_OPTIONS),
+                name="workshops_poll_vote_option_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item} · {self.option}"
+
+
+class RankingBallot(models.Model):
+    """A participant's top dimensions, most important first; changing it replaces it."""
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="ballots", verbose_name=_("ranking")
+    )
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="ballots", verbose_name=_("participant")
+    )
+    order = models.JSONField(_("order"), help_text=_("Dimension keys, most important first."))
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("ranking ballot")
+        verbose_name_plural = _("ranking ballots")
+        constraints = [
+            models.UniqueConstraint(fields=["item", "participant"], name="workshops_ballot_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item} · {', '.join(self.order)}"

@@ -16,20 +16,27 @@ from engagements.tokens import token_hash
 from reporting.charts import PALETTE, Chart, ChartTable, base_layout
 from workshops.models import (
     PART_ORDER,
+    RANKING_PLACES,
+    RESPONSE_KINDS,
     AgendaItem,
     Ambassador,
+    Contribution,
     Dimension,
     Endorsement,
     Example,
     ExampleMark,
     ItemKind,
     Participant,
+    PollVote,
+    RankingBallot,
     Session,
     SessionStatus,
+    Upvote,
     VisionEndorsement,
     VisionStatement,
     Vote,
 )
+from workshops.tallies import ranking_order, ranking_points, word_cloud
 
 
 @dataclass(frozen=True)
@@ -274,6 +281,8 @@ def _responses(item: AgendaItem | None) -> int:
         )
     if item.kind == ItemKind.AMBASSADORS:
         return Ambassador.objects.filter(session_id=item.session_id).count()
+    if item.kind in RESPONSE_KINDS:
+        return kind_responses(item=item)
     return 0
 
 
@@ -311,6 +320,8 @@ class ScreenContext:
     survey: object = None
     agenda: list[AgendaItem] = field(default_factory=list)
     position: int = 0
+    # What an open question, ideas, ranking or poll shows (see kind_screen).
+    kind: dict = field(default_factory=dict)
 
 
 def vision_rows(session: Session) -> list[dict]:
@@ -358,10 +369,13 @@ def screen_context(*, session: Session, with_agenda: bool = False) -> ScreenCont
         context.survey = survey_highlights(engagement=session.engagement)
         for chart in context.survey.charts if context.survey else []:
             without_toolbar(chart)
+        context.kind = survey_step_screen(survey=context.survey, step=item.step)
     elif item.kind == ItemKind.VISION:
         context.vision = vision_rows(session)
     elif item.kind == ItemKind.AMBASSADORS:
         context.ambassadors = list(session.ambassadors.order_by("created_at"))
+    elif item.kind in RESPONSE_KINDS:
+        context.kind = kind_screen(item=item)
     return context
 
 
@@ -429,6 +443,7 @@ class SessionReport:
     vision: list[dict]
     priorities: list[str]
     ambassadors: list[Ambassador]
+    interactions: list[dict] = field(default_factory=list)
 
 
 def session_report(*, session: Session) -> SessionReport:
@@ -477,6 +492,11 @@ def session_report(*, session: Session) -> SessionReport:
         vision=vision_rows(session),
         priorities=[str(labels.get(key, key)) for key in session.priorities],
         ambassadors=list(session.ambassadors.order_by("created_at")),
+        interactions=[
+            {"item": item, **kind_screen(item=item, for_report=True)}
+            for item in agenda
+            if item.kind in RESPONSE_KINDS
+        ],
     )
 
 
@@ -509,6 +529,206 @@ def vote_export_rows(*, session: Session) -> tuple[list[str], list[list]]:
                     item.notes,
                 ]
             )
+    return header, rows
+
+
+# --- The interactive kinds ----------------------------------------------------------------
+
+# How many ideas the projector lists (the rest are in the report): it must fit one screen.
+PROJECTOR_IDEAS = 6
+
+
+def kind_responses(*, item: AgendaItem) -> int:
+    """How many participants answered an open question, ideas, ranking or poll."""
+    if item.kind in (ItemKind.QUESTION, ItemKind.IDEAS):
+        return Contribution.objects.filter(item=item).values("participant_id").distinct().count()
+    if item.kind == ItemKind.POLL:
+        return PollVote.objects.filter(item=item).count()
+    if item.kind == ItemKind.RANKING:
+        return RankingBallot.objects.filter(item=item).count()
+    return 0
+
+
+def _bars(rows: list[tuple[str, int]]) -> list[dict]:
+    """Label, count, share of the total and width relative to the largest, for HTML bars."""
+    total = sum(count for _label, count in rows)
+    top = max((count for _label, count in rows), default=0)
+    return [
+        {
+            "label": label,
+            "count": count,
+            "percent": round(100 * count / total) if total else 0,
+            "width": round(100 * count / top) if top else 0,
+        }
+        for label, count in rows
+    ]
+
+
+def poll_result(*, item: AgendaItem) -> list[dict]:
+    counts = dict(
+        PollVote.objects.filter(item=item)
+        .values("option")
+        .annotate(n=Count("id"))
+        .values_list("option", "n")
+    )
+    return _bars([(label, counts.get(index, 0)) for index, label in enumerate(item.options)])
+
+
+def ranking_result(*, item: AgendaItem) -> list[dict]:
+    """The dimensions by the room's points (3 for a first place, 2 for a second, 1 for a
+    third), each with how many put it first."""
+    orders = list(RankingBallot.objects.filter(item=item).values_list("order", flat=True))
+    points = ranking_points(orders, places=RANKING_PLACES)
+    firsts = Counter(order[0] for order in orders if order)
+    labels = dict(Dimension.choices)
+    rows = _bars(
+        [(str(labels[key]), points.get(key, 0)) for key in ranking_order(points, Dimension.values)]
+    )
+    for row, key in zip(rows, ranking_order(points, Dimension.values), strict=True):
+        row["key"] = key
+        row["firsts"] = firsts.get(key, 0)
+    return rows
+
+
+def ideas_ranked(*, item: AgendaItem, include_hidden: bool = False) -> list[Contribution]:
+    ideas = Contribution.objects.filter(item=item).annotate(votes=Count("upvotes"))
+    if not include_hidden:
+        ideas = ideas.filter(hidden=False)
+    return list(ideas.order_by("-votes", "created_at", "pk"))
+
+
+def kind_screen(*, item: AgendaItem, for_report: bool = False) -> dict:
+    """What the screens (and the report) show of an open question, ideas, ranking or poll.
+    Hidden answers never reach the word cloud or the projector; the facilitator's list and
+    the report hold them, marked."""
+    data: dict = {"kind": item.kind}
+    if item.kind == ItemKind.QUESTION:
+        answers = list(Contribution.objects.filter(item=item).order_by("created_at", "pk"))
+        data["answers"] = answers
+        data["cloud"] = word_cloud(answer.text for answer in answers if not answer.hidden)
+        data["total"] = sum(1 for answer in answers if not answer.hidden)
+        data["max"] = MAX_CONTRIBUTIONS_PER_PARTICIPANT
+    elif item.kind == ItemKind.IDEAS:
+        ideas = ideas_ranked(item=item, include_hidden=True)
+        shown = [idea for idea in ideas if not idea.hidden]
+        data["ideas"] = ideas
+        data["top"] = shown[:PROJECTOR_IDEAS]
+        data["more"] = max(0, len(shown) - PROJECTOR_IDEAS)
+        data["total"] = len(shown)
+        # Phones list the ideas in the order they came: a button does not jump away.
+        data["by_time"] = sorted(shown, key=lambda idea: (idea.created_at, idea.pk))
+    elif item.kind == ItemKind.POLL:
+        data["rows"] = poll_result(item=item)
+        data["total"] = sum(row["count"] for row in data["rows"])
+    elif item.kind == ItemKind.RANKING:
+        data["rows"] = ranking_result(item=item)
+        data["total"] = RankingBallot.objects.filter(item=item).count()
+        data["places"] = RANKING_PLACES
+        data["place_numbers"] = list(range(1, RANKING_PLACES + 1))
+        data["dimensions"] = Dimension.choices
+        labels = dict(Dimension.choices)
+        data["priority_labels"] = [str(labels.get(key, key)) for key in item.session.priorities]
+    if for_report and item.kind == ItemKind.QUESTION:
+        data["cloud_top"] = sorted(data["cloud"], key=lambda w: (-w.count, w.word))[:15]
+    return data
+
+
+def survey_step_screen(*, survey, step: int) -> dict:
+    """Which highlighted survey question (or the quotes) the projector shows, "2 of 6"."""
+    if survey is None:
+        return {"steps": 0}
+    steps = len(survey.charts) + (1 if survey.quotes else 0)
+    step = min(step, max(0, steps - 1))
+    return {
+        "steps": steps,
+        "step": step,
+        "number": step + 1,
+        "chart": survey.charts[step] if step < len(survey.charts) else None,
+        "quotes": step >= len(survey.charts),
+    }
+
+
+def participant_kind_state(*, participant: Participant, item: AgendaItem | None) -> dict:
+    """A participant's own answers to the current item, as JSON for their phone: the phone's
+    HTML is the same for everyone and this small state marks what is theirs."""
+    if item is None or item.kind not in RESPONSE_KINDS:
+        return {"item": item.pk if item else None}
+    state: dict = {"item": item.pk, "kind": item.kind}
+    if item.kind in (ItemKind.QUESTION, ItemKind.IDEAS):
+        state["contributions"] = list(
+            Contribution.objects.filter(item=item, participant=participant)
+            .order_by("created_at", "pk")
+            .values_list("text", flat=True)
+        )
+    if item.kind == ItemKind.IDEAS:
+        state["upvoted"] = list(
+            Upvote.objects.filter(contribution__item=item, participant=participant).values_list(
+                "contribution_id", flat=True
+            )
+        )
+    if item.kind == ItemKind.POLL:
+        state["option"] = (
+            PollVote.objects.filter(item=item, participant=participant)
+            .values_list("option", flat=True)
+            .first()
+        )
+    if item.kind == ItemKind.RANKING:
+        state["order"] = (
+            RankingBallot.objects.filter(item=item, participant=participant)
+            .values_list("order", flat=True)
+            .first()
+            or []
+        )
+    return state
+
+
+def interaction_export_rows(*, session: Session) -> tuple[list[str], list[list]]:
+    """One row per answer, idea, poll option and dimension of the session's interactive
+    items (anonymous: no participant), in agenda order."""
+    header = [
+        _("Agenda item"),
+        _("Kind"),
+        _("Answer, idea or option"),
+        _("Count"),
+        _("Share (%)"),
+        _("Points"),
+        _("Ranked first"),
+        _("Hidden by the facilitator"),
+    ]
+    rows: list[list] = []
+    for item in session_agenda(session=session):
+        if item.kind not in RESPONSE_KINDS:
+            continue
+        data = kind_screen(item=item)
+        kind = str(item.get_kind_display())
+        hidden = {True: _("yes"), False: _("no")}
+        if item.kind == ItemKind.QUESTION:
+            for answer in data["answers"]:
+                rows.append([item.title, kind, answer.text, 1, "", "", "", hidden[answer.hidden]])
+        elif item.kind == ItemKind.IDEAS:
+            for idea in data["ideas"]:
+                rows.append(
+                    [item.title, kind, idea.text, idea.votes, "", "", "", hidden[idea.hidden]]
+                )
+        elif item.kind == ItemKind.POLL:
+            for row in data["rows"]:
+                rows.append(
+                    [item.title, kind, row["label"], row["count"], row["percent"], "", "", ""]
+                )
+        elif item.kind == ItemKind.RANKING:
+            for row in data["rows"]:
+                rows.append(
+                    [
+                        item.title,
+                        kind,
+                        row["label"],
+                        data["total"],
+                        "",
+                        row["count"],
+                        row["firsts"],
+                        "",
+                    ]
+                )
     return header, rows
 
 

@@ -1,9 +1,11 @@
 """Writes of the workshop app. Every change a screen must show pushes the new state on commit."""
 
 import datetime
+import io
 import secrets
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
@@ -15,8 +17,12 @@ from workshops import defaults
 from workshops.live import schedule_push
 from workshops.models import (
     PART_ORDER,
+    MAX_POLL_OPTIONS,
+    RANKING_PLACES,
+    RESPONSE_KINDS,
     AgendaItem,
     Ambassador,
+    Contribution,
     Dimension,
     Endorsement,
     Example,
@@ -24,12 +30,16 @@ from workshops.models import (
     ItemKind,
     Part,
     Participant,
+    PollVote,
+    RankingBallot,
     Session,
     SessionStatus,
+    Upvote,
     VisionEndorsement,
     VisionStatement,
     Vote,
 )
+from workshops.tallies import normalise_text, ranking_order, ranking_points
 
 # No 0/O or 1/I/L: codes are read from a projector at the back of the room.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -105,6 +115,63 @@ def own_product_create(
     return example
 
 
+# The largest picture a projector needs; bigger uploads are scaled down (never up).
+PICTURE_MAX_SIZE = (1600, 1000)
+
+
+def _picture_resized(upload) -> tuple[bytes, str]:
+    """The upload as a PNG or JPEG of at most PICTURE_MAX_SIZE, upright, without metadata
+    (a phone photo's EXIF can hold a location). Refuses anything else."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            kind = image.format
+            if kind not in ("PNG", "JPEG"):
+                raise ValidationError(_("Choose a PNG or JPEG file."))
+            image.load()
+            image = ImageOps.exif_transpose(image)
+            image.thumbnail(PICTURE_MAX_SIZE)
+            buffer = io.BytesIO()
+            if kind == "JPEG":
+                image.convert("RGB").save(buffer, format="JPEG", quality=85, optimize=True)
+                return buffer.getvalue(), "jpg"
+            image.save(buffer, format="PNG", optimize=True)
+            return buffer.getvalue(), "png"
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
+        raise ValidationError(_("This file is not a PNG or JPEG picture.")) from error
+
+
+@transaction.atomic
+def example_picture_set(*, example: Example, upload, alt: str) -> Example:
+    """Give a gallery example a picture (resized) and the text that describes it."""
+    alt = normalise_text(alt)
+    if not alt:
+        raise ValidationError(_("Describe what the picture shows."))
+    content, extension = _picture_resized(upload)
+    old = example.picture.name if example.picture else ""
+    example.picture.save(f"voorbeeld-{example.pk}.{extension}", ContentFile(content), save=False)
+    example.picture_alt = alt
+    example.full_clean()
+    example.save(update_fields=["picture", "picture_alt"])
+    if old and old != example.picture.name:
+        storage = example.picture.storage
+        transaction.on_commit(lambda: storage.delete(old))
+    return example
+
+
+@transaction.atomic
+def example_picture_remove(*, example: Example) -> Example:
+    if example.picture:
+        name, storage = example.picture.name, example.picture.storage
+        transaction.on_commit(lambda: storage.delete(name))
+    example.picture = ""
+    example.picture_alt = ""
+    example.save(update_fields=["picture", "picture_alt"])
+    return example
+
+
 # --- Sessions and their agenda -----------------------------------------------------------
 
 
@@ -145,8 +212,18 @@ def session_create(
             body=slide["body"],
         )  # fmt: skip
     _add_item(
+        session,
+        part=Part.INTRODUCTION,
+        kind=ItemKind.QUESTION,
+        title=defaults.DEFAULT_QUESTION_TITLE,
+    )
+    _add_item(
         session, part=Part.INTRODUCTION, kind=ItemKind.SURVEY, title=defaults.SURVEY_SLIDE_TITLE
     )
+    _add_item(
+        session, part=Part.INTRODUCTION, kind=ItemKind.POLL, title=defaults.DEFAULT_POLL["title"],
+        options=list(defaults.DEFAULT_POLL["options"]),
+    )  # fmt: skip
     shared = {
         example.title: example
         for example in Example.objects.filter(
@@ -165,7 +242,13 @@ def session_create(
         )  # fmt: skip
     for text in defaults.DEFAULT_STATEMENTS:
         _add_item(session, part=Part.STATEMENTS, kind=ItemKind.STATEMENT, title=text)
+    _add_item(
+        session, part=Part.STATEMENTS, kind=ItemKind.IDEAS, title=defaults.DEFAULT_IDEAS_TITLE
+    )
     _add_item(session, part=Part.VISION, kind=ItemKind.VISION, title=defaults.DEFAULT_VISION_TITLE)
+    _add_item(
+        session, part=Part.VISION, kind=ItemKind.RANKING, title=defaults.DEFAULT_RANKING_TITLE
+    )
     _add_item(
         session,
         part=Part.AMBASSADORS,
@@ -190,24 +273,74 @@ def _ordered(session: Session) -> list[AgendaItem]:
     return sorted(items, key=lambda item: (part_rank[item.part], item.position))
 
 
+# The part of the session a new item of each kind goes to (at the end of that part).
+KIND_PART = {
+    ItemKind.SLIDE: Part.INTRODUCTION,
+    ItemKind.QUESTION: Part.INTRODUCTION,
+    ItemKind.POLL: Part.INTRODUCTION,
+    ItemKind.STATEMENT: Part.STATEMENTS,
+    ItemKind.IDEAS: Part.STATEMENTS,
+    ItemKind.RANKING: Part.VISION,
+}
+
+
+def poll_options_clean(options: list[str]) -> list[str]:
+    """The poll's options: trimmed, without empty lines, two to eight, each once."""
+    cleaned = [normalise_text(option)[:100] for option in options if normalise_text(option)]
+    if not 2 <= len(cleaned) <= MAX_POLL_OPTIONS:
+        raise ValidationError(
+            _("Give a poll between 2 and %(max)s options, one per line.")
+            % {"max": MAX_POLL_OPTIONS}
+        )
+    if len({option.casefold() for option in cleaned}) != len(cleaned):
+        raise ValidationError(_("Give every option of the poll only once."))
+    return cleaned
+
+
 @transaction.atomic
-def item_create(*, session: Session, kind: str, title: str, body: str = "") -> AgendaItem:
-    """A slide or a statement, added at the end of its part."""
-    if kind not in (ItemKind.SLIDE, ItemKind.STATEMENT):
-        raise ValidationError(_("Only slides and statements can be added here."))
-    part = Part.INTRODUCTION if kind == ItemKind.SLIDE else Part.STATEMENTS
-    item = _add_item(session, part=part, kind=kind, title=title, body=body)
+def item_create(
+    *,
+    session: Session,
+    kind: str,
+    title: str,
+    body: str = "",
+    options: list[str] | None = None,
+    part: str = "",
+) -> AgendaItem:
+    """A slide, statement, open question, poll, ideas or ranking, added at the end of its
+    part (the kind's own part unless another is given)."""
+    if kind not in KIND_PART:
+        raise ValidationError(_("This kind of item cannot be added here."))
+    if kind == ItemKind.POLL:
+        options = poll_options_clean(options or [])
+    else:
+        options = []
+    item = _add_item(
+        session, part=part or KIND_PART[kind], kind=kind, title=title, body=body, options=options
+    )
     _renumber(session, _ordered(session))
     _changed(session.pk)
     return item
 
 
 @transaction.atomic
-def item_update(*, item: AgendaItem, title: str, body: str = "") -> AgendaItem:
+def item_update(
+    *, item: AgendaItem, title: str, body: str = "", options: list[str] | None = None
+) -> AgendaItem:
     item.title = title
     item.body = body
+    fields = ["title", "body"]
+    if item.kind == ItemKind.POLL and options is not None:
+        cleaned = poll_options_clean(options)
+        if item.poll_votes.filter(option__gte=len(cleaned)).exists():
+            raise ValidationError(
+                _("Participants chose an option you took out; keep at least %(count)s options.")
+                % {"count": len(item.options)}
+            )
+        item.options = cleaned
+        fields.append("options")
     item.full_clean()
-    item.save(update_fields=["title", "body"])
+    item.save(update_fields=fields)
     _changed(item.session_id)
     return item
 
@@ -217,6 +350,8 @@ def item_delete(*, item: AgendaItem) -> None:
     session = item.session
     if item.votes.exists():
         raise ValidationError(_("This statement has votes; it is kept for the report."))
+    if item.contributions.exists() or item.poll_votes.exists() or item.ballots.exists():
+        raise ValidationError(_("Participants answered this item; it is kept for the report."))
     Session.objects.filter(pk=session.pk, current_item=item).update(current_item=None)
     item.delete()
     _renumber(session, _ordered(session))
@@ -270,6 +405,8 @@ def session_go(*, session: Session, item: AgendaItem | None) -> Session:
         raise ValidationError(_("This item belongs to another session."))
     if session.current_item_id and (item is None or session.current_item_id != item.pk):
         AgendaItem.objects.filter(pk=session.current_item_id).update(voting_open=False)
+    if item is not None and item.pk != session.current_item_id and item.step:
+        AgendaItem.objects.filter(pk=item.pk).update(step=0)
     session.current_item = item
     if session.status == SessionStatus.PREPARED and item is not None:
         session.status = SessionStatus.LIVE
@@ -281,6 +418,8 @@ def session_go(*, session: Session, item: AgendaItem | None) -> Session:
 @transaction.atomic
 def session_step(*, session: Session, forward: bool) -> Session:
     session = _lock(session)
+    if survey_step(session=session, forward=forward):
+        return session
     items = _ordered(session)
     if not items:
         return session
@@ -303,7 +442,7 @@ def _set_item(item: AgendaItem, **fields) -> AgendaItem:
 
 
 def _require_votable(item: AgendaItem) -> None:
-    if item.kind not in (ItemKind.STATEMENT, ItemKind.EXAMPLE, ItemKind.VISION):
+    if item.kind not in (ItemKind.STATEMENT, ItemKind.EXAMPLE, ItemKind.VISION, *RESPONSE_KINDS):
         raise ValidationError(_("There is nothing to vote on for this item."))
 
 
@@ -315,7 +454,10 @@ def voting_open(*, item: AgendaItem) -> AgendaItem:
 
 @transaction.atomic
 def voting_close(*, item: AgendaItem) -> AgendaItem:
-    return _set_item(item, voting_open=False)
+    item = _set_item(item, voting_open=False)
+    if item.kind == ItemKind.RANKING and item.ballots.exists():
+        ranking_priorities_apply(item=item)
+    return item
 
 
 @transaction.atomic
@@ -417,6 +559,22 @@ def vision_statement_add(
     )
     statement.full_clean()
     statement.save()
+    _changed(session.pk)
+    return statement
+
+
+@transaction.atomic
+def vision_statement_update(
+    *, statement: VisionStatement, text: str, dimension_key: str = ""
+) -> VisionStatement:
+    """Reword a vision statement (prepared or drafted); its endorsements stay with it."""
+    session = _lock(statement.session)
+    if session.vision_adopted_at is not None:
+        raise ValidationError(_("The vision has been adopted; reopen it to change a statement."))
+    statement.text = text.strip()
+    statement.dimension_key = dimension_key
+    statement.full_clean()
+    statement.save(update_fields=["text", "dimension_key"])
     _changed(session.pk)
     return statement
 
@@ -574,6 +732,146 @@ def ambassador_volunteer(
 def ambassador_withdraw(*, participant: Participant) -> None:
     Ambassador.objects.filter(participant=participant).delete()
     schedule_push(participant.session_id)
+
+
+# --- The interactive kinds: open question, ideas, ranking, poll ---------------------------
+
+MAX_CONTRIBUTIONS_PER_PARTICIPANT = 3
+
+
+def survey_step(*, session: Session, forward: bool) -> bool:
+    """On the survey results, "Next" and "Previous" first walk through the highlighted
+    questions (then the quotes); True when the step moved within the item."""
+    if session.current_item_id is None:
+        return False
+    item = AgendaItem.objects.select_for_update().get(pk=session.current_item_id)
+    if item.kind != ItemKind.SURVEY:
+        return False
+    from surveys.selectors import survey_highlights
+
+    survey = survey_highlights(engagement=session.engagement)
+    steps = (len(survey.charts) + (1 if survey.quotes else 0)) if survey else 0
+    target = item.step + (1 if forward else -1)
+    if not 0 <= target < steps:
+        return False
+    AgendaItem.objects.filter(pk=item.pk).update(step=target)
+    _changed(session.pk)
+    return True
+
+
+def _require_answerable(item: AgendaItem, participant: Participant, kinds: tuple) -> AgendaItem:
+    """The item, locked and fresh, when the participant may answer it now: the current item
+    of their own, running session, of the right kind, with answering open."""
+    item = AgendaItem.objects.select_for_update().select_related("session").get(pk=item.pk)
+    session = item.session
+    if item.session_id != participant.session_id or item.kind not in kinds:
+        raise ValidationError(_("This is not the current question of your session."))
+    if session.status == SessionStatus.FINISHED:
+        raise ValidationError(_("This session has finished."))
+    if session.current_item_id != item.pk:
+        raise ValidationError(_("This question is no longer on the screen."))
+    if not item.voting_open:
+        raise ValidationError(
+            _("Answering has closed.") if item.results_revealed else _("Answering is not open yet.")
+        )
+    return item
+
+
+@transaction.atomic
+def contribution_add(*, item: AgendaItem, participant: Participant, text: str) -> Contribution:
+    """An answer to an open question, or an idea; at most three per participant."""
+    text = normalise_text(text)
+    if not text:
+        raise ValidationError(_("Type your answer first."))
+    item = _require_answerable(item, participant, (ItemKind.QUESTION, ItemKind.IDEAS))
+    own = list(
+        Contribution.objects.filter(item=item, participant=participant).values_list(
+            "text", flat=True
+        )
+    )
+    if text.casefold() in {existing.casefold() for existing in own}:
+        raise ValidationError(_("You already sent this answer."))
+    if len(own) >= MAX_CONTRIBUTIONS_PER_PARTICIPANT:
+        raise ValidationError(
+            _("You can send at most %(count)s answers.")
+            % {"count": MAX_CONTRIBUTIONS_PER_PARTICIPANT}
+        )
+    contribution = Contribution(item=item, participant=participant, text=text)
+    contribution.full_clean()
+    contribution.save()
+    _changed(item.session_id)
+    return contribution
+
+
+@transaction.atomic
+def contribution_hide(*, contribution: Contribution, hidden: bool) -> Contribution:
+    """The facilitator hides an answer or idea from the screens (or shows it again)."""
+    if contribution.hidden != hidden:
+        contribution.hidden = hidden
+        contribution.save(update_fields=["hidden"])
+        _changed(contribution.item.session_id)
+    return contribution
+
+
+@transaction.atomic
+def upvote_toggle(*, contribution: Contribution, participant: Participant) -> bool:
+    """Support an idea, or take the support back; True when the participant now supports it."""
+    _require_answerable(contribution.item, participant, (ItemKind.IDEAS,))
+    if contribution.hidden:
+        raise ValidationError(_("This idea is no longer shown."))
+    deleted, _detail = Upvote.objects.filter(
+        contribution=contribution, participant=participant
+    ).delete()
+    if not deleted:
+        Upvote.objects.create(contribution=contribution, participant=participant)
+    _changed(contribution.item.session_id)
+    return not deleted
+
+
+@transaction.atomic
+def poll_vote_cast(*, item: AgendaItem, participant: Participant, option: int) -> PollVote:
+    """The participant's choice in a poll; a second choice replaces the first."""
+    item = _require_answerable(item, participant, (ItemKind.POLL,))
+    if not 0 <= option < len(item.options):
+        raise ValidationError(_("Choose one of the options."))
+    vote, _created = PollVote.objects.update_or_create(
+        item=item, participant=participant, defaults={"option": option}
+    )
+    schedule_push(item.session_id)
+    return vote
+
+
+@transaction.atomic
+def ranking_cast(*, item: AgendaItem, participant: Participant, order: list[str]) -> RankingBallot:
+    """The participant's most important dimensions (one to three, most important first);
+    a second ballot replaces the first."""
+    order = [key for key in order if key]
+    if not order:
+        raise ValidationError(_("Choose at least your most important dimension."))
+    if any(key not in Dimension.values for key in order) or len(order) > RANKING_PLACES:
+        raise ValidationError(_("Choose dimensions from the list."))
+    if len(set(order)) != len(order):
+        raise ValidationError(_("Choose each dimension at most once."))
+    item = _require_answerable(item, participant, (ItemKind.RANKING,))
+    ballot, _created = RankingBallot.objects.update_or_create(
+        item=item, participant=participant, defaults={"order": order}
+    )
+    schedule_push(item.session_id)
+    return ballot
+
+
+@transaction.atomic
+def ranking_priorities_apply(*, item: AgendaItem) -> list[str]:
+    """The room's top three dimensions become the session's priorities (the roadmap orders
+    its actions by them). Returns the priorities."""
+    if item.kind != ItemKind.RANKING:
+        raise ValidationError(_("Only a ranking sets the priorities."))
+    points = ranking_points(item.ballots.values_list("order", flat=True), places=RANKING_PLACES)
+    if not points:
+        raise ValidationError(_("Nobody has ranked the dimensions yet."))
+    top = [key for key in ranking_order(points, Dimension.values) if points.get(key)]
+    vision_priorities_set(session=item.session, priorities=top[:RANKING_PLACES])
+    return top[:RANKING_PLACES]
 
 
 @transaction.atomic

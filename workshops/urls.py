@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workshops import views
+from workshops import kind_views, views
 
 app_name = "workshops"
 
@@ -44,4 +44,43 @@ urlpatterns = [
     path("live/<str:code>/relevant/", views.mark, name="mark"),
     path("live/<str:code>/visie/", views.endorse, name="endorse"),
     path("live/<str:code>/ambassadeur/", views.ambassador, name="ambassador"),
+    # The interactive kinds, the prepared vision, exports and gallery pictures.
+    path("live/<str:code>/antwoord/", kind_views.contribute, name="contribute"),
+    path("live/<str:code>/steun/", kind_views.upvote, name="upvote"),
+    path("live/<str:code>/peiling/", kind_views.poll_vote, name="poll_vote"),
+    path("live/<str:code>/rangorde/", kind_views.ranking, name="ranking"),
+    path("live/<str:code>/eigen.json", kind_views.own_state, name="own_state"),
+    path(
+        "live/<str:code>/afbeelding/<int:item_pk>/",
+        kind_views.item_picture,
+        name="item_picture",
+    ),
+    path(
+        "<int:pk>/regie/antwoord/<int:contribution_pk>/",
+        kind_views.contribution_hide,
+        name="contribution_hide",
+    ),
+    path(
+        "<int:pk>/regie/rangorde/<int:item_pk>/",
+        kind_views.ranking_apply,
+        name="ranking_apply",
+    ),
+    path(
+        "<int:pk>/visie/<int:statement_pk>/",
+        kind_views.vision_statement_edit,
+        name="vision_statement_edit",
+    ),
+    path("<int:pk>/visie/nieuw/", kind_views.vision_statement_prepare, name="vision_prepare"),
+    path("<int:pk>/interacties.csv", kind_views.interactions_csv, name="interactions_csv"),
+    path("<int:pk>/interacties.xlsx", kind_views.interactions_xlsx, name="interactions_xlsx"),
+    path(
+        "<int:pk>/voorbeelden/<int:example_pk>/afbeelding/",
+        kind_views.gallery_picture,
+        name="gallery_picture",
+    ),
+    path(
+        "<int:pk>/voorbeelden/<int:example_pk>/afbeelding/wijzigen/",
+        kind_views.gallery_picture_set,
+        name="gallery_picture_set",
+    ),
 ]

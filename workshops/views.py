@@ -140,7 +140,11 @@ def item_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def item_update(request: AuthenticatedHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = access.get_item_for_manager(request.user, pk, item_pk)
-    form = ItemUpdateForm(request.POST or None, initial={"title": item.title, "body": item.body})
+    form = ItemUpdateForm(
+        request.POST or None,
+        kind=item.kind,
+        initial={"title": item.title, "body": item.body, "options": "\n".join(item.options)},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.item_update(item=item, **form.cleaned_data)

@@ -4,6 +4,7 @@ import pytest
 
 from tests.permissions import UrlCase, check_case, manage_matrix, view_matrix
 from tests.workshops.factories import SessionFactory, item_of
+from tests.workshops.test_kinds_permissions import KIND_CASES
 from workshops.models import Example
 from workshops.services import default_content_ensure
 
@@ -100,6 +101,7 @@ CASES = [
     UrlCase("workshops:mark", kwargs=_code, method="post", expected=everyone(302)),
     UrlCase("workshops:endorse", kwargs=_code, method="post", expected=everyone(302)),
     UrlCase("workshops:ambassador", kwargs=_code, method="post", expected=everyone(302)),
+    *KIND_CASES,
 ]
 
 

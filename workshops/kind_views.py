@@ -1,0 +1,356 @@
+"""Views of the interactive kinds (open question, ideas, ranking, poll), the vision prepared
+in the agenda, the interaction exports and the gallery pictures. Thin, as views.py.
+
+A phone's action is a form that works without JavaScript (answered by a redirect) and, sent
+by ``fetch`` with ``Accept: application/json``, is answered by
+``{"ok": bool, "message": "<Dutch sentence>", "seq": n}`` with a status code that says
+why: 200 counted, 400 bad input, 403 not joined, 409 not possible now (closed, moved on).
+"""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+
+from reporting.spreadsheets import spreadsheet_safe
+from workshops import access, selectors, services
+from workshops.forms import (
+    ContributionForm,
+    ExamplePictureForm,
+    PollForm,
+    RankingForm,
+    UpvoteForm,
+    VisionStatementForm,
+)
+from workshops.models import AgendaItem, Contribution, Example, ItemKind, Session
+from workshops.reports import session_report_filename
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _seq(session: Session) -> int:
+    return Session.objects.filter(pk=session.pk).values_list("version", flat=True).first() or 0
+
+
+def _answer(
+    request: HttpRequest, session: Session, *, ok: bool, message: str, status: int = 200
+) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse(
+            {"ok": ok, "message": message, "seq": _seq(session)}, status=200 if ok else status
+        )
+    (messages.success if ok else messages.error)(request, message)
+    return redirect(
+        f"{reverse('workshops:participant', kwargs={'code': session.join_code})}#huidig"
+    )
+
+
+def _form_error(form) -> str:
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
+def _participant_action(request: HttpRequest, code: str, form_class, act) -> HttpResponse:
+    """Check the participant, parse the form, run ``act(session, person, data)`` and answer."""
+    session = access.get_session_for_participant(request, code)
+    person = access.participant_from_request(request, session)
+    if person is None:
+        if _wants_json(request):
+            message = _("You are not taking part in this session yet. Join with the code.")
+            return JsonResponse({"ok": False, "message": message, "seq": 0}, status=403)
+        return redirect("workshops:join_session", code=session.join_code)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return _answer(request, session, ok=False, message=_form_error(form), status=400)
+    try:
+        message = act(session, person, form.cleaned_data)
+    except ValidationError as error:
+        return _answer(request, session, ok=False, message=" ".join(error.messages), status=409)
+    return _answer(request, session, ok=True, message=message)
+
+
+def _item(session: Session, pk: int) -> AgendaItem:
+    item = AgendaItem.objects.filter(session=session, pk=pk).first()
+    if item is None:
+        raise ValidationError(_("This is not the current question of your session."))
+    return item
+
+
+@require_POST
+def contribute(request: HttpRequest, code: str) -> HttpResponse:
+    def act(session, person, data):
+        item = _item(session, data["item"])
+        services.contribution_add(item=item, participant=person, text=data["text"])
+        if item.kind == ItemKind.IDEAS:
+            return _("Your idea has been added.")
+        return _("Your answer has been sent.")
+
+    return _participant_action(request, code, ContributionForm, act)
+
+
+@require_POST
+def upvote(request: HttpRequest, code: str) -> HttpResponse:
+    def act(session, person, data):
+        idea = Contribution.objects.filter(item__session=session, pk=data["idea"]).first()
+        if idea is None:
+            raise ValidationError(_("This idea is no longer shown."))
+        if services.upvote_toggle(contribution=idea, participant=person):
+            return _("You support this idea.")
+        return _("You no longer support this idea.")
+
+    return _participant_action(request, code, UpvoteForm, act)
+
+
+@require_POST
+def poll_vote(request: HttpRequest, code: str) -> HttpResponse:
+    def act(session, person, data):
+        item = _item(session, data["item"])
+        services.poll_vote_cast(item=item, participant=person, option=data["option"])
+        return _("Your choice has been counted. You can change it while the poll is open.")
+
+    return _participant_action(request, code, PollForm, act)
+
+
+@require_POST
+def ranking(request: HttpRequest, code: str) -> HttpResponse:
+    def act(session, person, data):
+        item = _item(session, data["item"])
+        services.ranking_cast(item=item, participant=person, order=data["order"])
+        return _("Your ranking has been counted. You can change it while ranking is open.")
+
+    return _participant_action(request, code, RankingForm, act)
+
+
+@never_cache
+def own_state(request: HttpRequest, code: str) -> JsonResponse:
+    """The participant's own answers to the current item (the phone marks them)."""
+    session = access.get_session_for_participant(request, code)
+    person = access.participant_from_request(request, session)
+    if person is None:
+        return JsonResponse({"item": None}, status=403)
+    item = AgendaItem.objects.filter(pk=session.current_item_id).first()
+    return JsonResponse(selectors.participant_kind_state(participant=person, item=item))
+
+
+# --- Facilitator ---------------------------------------------------------------------------
+
+
+def _back_to_facilitator(request: HttpRequest, session: Session, message: str, ok: bool = True):
+    if _wants_json(request):
+        return JsonResponse({"ok": ok, "message": message, "seq": _seq(session)})
+    (messages.success if ok else messages.error)(request, message)
+    return redirect("workshops:facilitator", pk=session.pk)
+
+
+def _keep_notes(request: HttpRequest, session: Session) -> None:
+    """A button of the control form posts here with the notes: nothing typed is lost."""
+    if "notes" in request.POST and session.current_item_id:
+        item = AgendaItem.objects.filter(pk=session.current_item_id).first()
+        if item is not None:
+            services.notes_update(item=item, notes=request.POST["notes"])
+
+
+@login_required
+@require_POST
+def contribution_hide(request: HttpRequest, pk: int, contribution_pk: int) -> HttpResponse:
+    contribution = access.get_contribution_for_manager(request.user, pk, contribution_pk)
+    session = contribution.item.session
+    _keep_notes(request, session)
+    hidden = request.POST.get("hidden") == "1"
+    services.contribution_hide(contribution=contribution, hidden=hidden)
+    return _back_to_facilitator(
+        request,
+        session,
+        _("The answer is hidden from the screens.")
+        if hidden
+        else _("The answer is shown on the screens again."),
+    )
+
+
+@login_required
+@require_POST
+def ranking_apply(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = access.get_item_for_manager(request.user, pk, item_pk)
+    _keep_notes(request, item.session)
+    try:
+        services.ranking_priorities_apply(item=item)
+    except ValidationError as error:
+        return _back_to_facilitator(request, item.session, " ".join(error.messages), ok=False)
+    return _back_to_facilitator(
+        request, item.session, _("The room's top three are now the session's priorities.")
+    )
+
+
+@login_required
+@require_POST
+def vision_statement_edit(request: HttpRequest, pk: int, statement_pk: int) -> HttpResponse:
+    """Reword a vision statement during the session (from the facilitator's form, whose
+    fields are named per statement) or while preparing (from the agenda item's page)."""
+    statement = access.get_vision_statement_for_manager(request.user, pk, statement_pk)
+    session = statement.session
+    prepared = request.POST.get("next") == "item"
+    data = {
+        "text": request.POST.get(f"vision_text_{statement.pk}", request.POST.get("text", "")),
+        "dimension_key": request.POST.get(
+            f"vision_dimension_{statement.pk}", request.POST.get("dimension_key", "")
+        ),
+    }
+    if not prepared:
+        _keep_notes(request, session)
+    form = VisionStatementForm(data)
+    try:
+        if request.POST.get("delete") == "1":
+            services.vision_statement_delete(statement=statement)
+            message = _("The vision statement has been removed.")
+        elif not form.is_valid():
+            raise ValidationError(_form_error(form))
+        else:
+            services.vision_statement_update(statement=statement, **form.cleaned_data)
+            message = _("The vision statement has been saved; its answers are kept.")
+    except ValidationError as error:
+        message, ok = " ".join(error.messages), False
+    else:
+        ok = True
+    if prepared:
+        (messages.success if ok else messages.error)(request, message)
+        return redirect(_vision_item_url(session))
+    return _back_to_facilitator(request, session, message, ok=ok)
+
+
+def _vision_item_url(session: Session) -> str:
+    item = session.items.filter(kind=ItemKind.VISION).first()
+    if item is None:
+        return session.get_absolute_url()
+    return reverse("workshops:item_update", kwargs={"pk": session.pk, "item_pk": item.pk})
+
+
+@login_required
+@require_POST
+def vision_statement_prepare(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a vision statement before the session, from the vision item's page."""
+    session = access.get_session_for_manager(request.user, pk)
+    form = VisionStatementForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_error(form))
+    else:
+        try:
+            services.vision_statement_add(session=session, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The vision statement has been added."))
+    return redirect(_vision_item_url(session))
+
+
+# --- Exports -------------------------------------------------------------------------------
+
+
+@login_required
+def interactions_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for_viewer(request.user, pk)
+    header, rows = selectors.interaction_export_rows(session=session)
+    buffer = io.StringIO()
+    # Semicolons and a BOM: Excel with Dutch settings opens it as columns.
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(header)
+    writer.writerows([[spreadsheet_safe(value) for value in row] for row in rows])
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    filename = session_report_filename(session, "csv").replace("sessie-", "interacties-", 1)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def interactions_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for_viewer(request.user, pk)
+    header, rows = selectors.interaction_export_rows(session=session)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Interactions")[:31]
+    sheet.append(header)
+    for row in rows:
+        sheet.append([spreadsheet_safe(value) for value in row])
+    sheet.freeze_panes = "A2"
+    sheet.column_dimensions["A"].width = 50
+    sheet.column_dimensions["C"].width = 60
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    filename = session_report_filename(session, "xlsx").replace("sessie-", "interacties-", 1)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --- Gallery pictures ----------------------------------------------------------------------
+
+
+def _picture_response(example: Example) -> FileResponse:
+    if not example.picture:
+        raise Http404
+    try:
+        handle = example.picture.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    content_type = "image/png" if example.picture.name.endswith(".png") else "image/jpeg"
+    response = FileResponse(handle, content_type=content_type)
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def item_picture(request: HttpRequest, code: str, item_pk: int) -> FileResponse:
+    """An example's picture on the phones and the projector: only for an example item of
+    the session whose code is given."""
+    session = access.get_session_for_participant(request, code)
+    item = (
+        AgendaItem.objects.select_related("example")
+        .filter(session=session, pk=item_pk, kind=ItemKind.EXAMPLE)
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return _picture_response(item.example)
+
+
+@login_required
+def gallery_picture(request: HttpRequest, pk: int, example_pk: int) -> FileResponse:
+    _session, example = access.get_example_for_manager(request.user, pk, example_pk)
+    return _picture_response(example)
+
+
+@login_required
+@require_POST
+def gallery_picture_set(request: HttpRequest, pk: int, example_pk: int) -> HttpResponse:
+    session, example = access.get_example_for_manager(request.user, pk, example_pk)
+    form = ExamplePictureForm(request.POST, request.FILES)
+    url = f"{reverse('workshops:gallery', kwargs={'pk': session.pk})}#example-{example.pk}"
+    if not form.is_valid():
+        messages.error(request, _form_error(form))
+        return redirect(url)
+    try:
+        if form.cleaned_data["remove"]:
+            services.example_picture_remove(example=example)
+            messages.success(request, _("The picture has been removed."))
+        else:
+            services.example_picture_set(
+                example=example,
+                upload=form.cleaned_data["picture"],
+                alt=form.cleaned_data["picture_alt"],
+            )
+            messages.success(request, _("The picture has been saved."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(url)

@@ -1,0 +1,100 @@
+// The phone side of the interactive kinds (open question, ideas, poll, ranking).
+// The phone's HTML is the same for everyone; this script sends an action by fetch (the form
+// also works without JavaScript), says what happened in the form's status line, and marks
+// the participant's own answers from one small JSON endpoint after every screen update.
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-live][data-own-state-url]");
+  if (!root || !window.fetch) { return; }
+  var region = root.querySelector("[data-live-region]");
+  var ownUrl = root.dataset.ownStateUrl;
+  var loading = false;
+
+  function message(form, text, ok) {
+    var scope = form.closest("[data-live-region]") || document;
+    var output = scope.querySelector("[data-kind-message]");
+    if (!output) { return; }
+    output.textContent = text;
+    output.classList.toggle("text-danger", !ok);
+  }
+
+  function applyOwn(state) {
+    if (!state || !state.kind) { return; }
+    var own = region.querySelector('[data-own="contributions"]');
+    if (own && state.contributions) {
+      var list = own.querySelector("ul");
+      list.textContent = "";
+      state.contributions.forEach(function (text) {
+        var item = document.createElement("li");
+        item.textContent = text;
+        list.appendChild(item);
+      });
+      own.hidden = state.contributions.length === 0;
+    }
+    if (state.upvoted) {
+      region.querySelectorAll("[data-upvote]").forEach(function (button) {
+        var pressed = state.upvoted.indexOf(Number(button.dataset.upvote)) !== -1;
+        button.setAttribute("aria-pressed", pressed ? "true" : "false");
+        button.classList.toggle("btn-primary", pressed);
+        button.classList.toggle("btn-outline-primary", !pressed);
+      });
+    }
+    if (state.option !== undefined && state.option !== null) {
+      var radio = region.querySelector('input[name="option"][value="' + state.option + '"]');
+      if (radio && !region.querySelector('input[name="option"]:checked')) { radio.checked = true; }
+    }
+    if (state.order) {
+      state.order.forEach(function (key, index) {
+        var select = region.querySelector('select[name="place_' + (index + 1) + '"]');
+        if (select && !select.dataset.touched) { select.value = key; }
+      });
+    }
+  }
+
+  function loadOwn() {
+    if (loading || !region.querySelector("[data-kind-form]")) { return; }
+    loading = true;
+    fetch(ownUrl, { credentials: "same-origin", cache: "no-store" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(applyOwn)
+      .catch(function () { /* the next screen update tries again */ })
+      .then(function () { loading = false; });
+  }
+
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches("select[name^='place_']")) { event.target.dataset.touched = "1"; }
+  });
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("[data-kind-form]")) { return; }
+    event.preventDefault();
+    var button = form.querySelector('[type="submit"], button:not([type])');
+    if (button) { button.disabled = true; }
+    fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      credentials: "same-origin",
+      headers: { "Accept": "application/json", "X-Requested-With": "fetch" }
+    })
+      .then(function (response) {
+        return response.json().catch(function () { return { ok: false, message: "" }; });
+      })
+      .then(function (answer) {
+        message(form, answer.message || (document.documentElement.lang === "en" ? "Something went wrong; try again." : "Er ging iets mis; probeer het opnieuw."), answer.ok);
+        if (answer.ok && form.hasAttribute("data-clear-on-ok")) {
+          form.querySelectorAll("input[type=text], textarea").forEach(function (input) { input.value = ""; input.defaultValue = ""; });
+        }
+        if (answer.ok) { loadOwn(); }
+      })
+      .catch(function () {
+        message(form, document.documentElement.lang === "en" ? "No connection; your answer was not sent. Try again." : "Geen verbinding; uw antwoord is niet verstuurd. Probeer het opnieuw.", false);
+      })
+      .then(function () { if (button) { button.disabled = false; } });
+  });
+
+  if (window.MutationObserver) {
+    new MutationObserver(function () { loadOwn(); }).observe(region, { childList: true });
+  }
+  loadOwn();
+})();
