@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
+from accounts.http import AuthenticatedHttpRequest
 from reporting.spreadsheets import spreadsheet_safe
 from workshops import access, selectors, services
 from workshops.forms import (
@@ -162,7 +163,9 @@ def _keep_notes(request: HttpRequest, session: Session) -> None:
 
 @login_required
 @require_POST
-def contribution_hide(request: HttpRequest, pk: int, contribution_pk: int) -> HttpResponse:
+def contribution_hide(
+    request: AuthenticatedHttpRequest, pk: int, contribution_pk: int
+) -> HttpResponse:
     contribution = access.get_contribution_for_manager(request.user, pk, contribution_pk)
     session = contribution.item.session
     _keep_notes(request, session)
@@ -179,7 +182,7 @@ def contribution_hide(request: HttpRequest, pk: int, contribution_pk: int) -> Ht
 
 @login_required
 @require_POST
-def ranking_apply(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def ranking_apply(request: AuthenticatedHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = access.get_item_for_manager(request.user, pk, item_pk)
     _keep_notes(request, item.session)
     try:
@@ -193,7 +196,9 @@ def ranking_apply(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def vision_statement_edit(request: HttpRequest, pk: int, statement_pk: int) -> HttpResponse:
+def vision_statement_edit(
+    request: AuthenticatedHttpRequest, pk: int, statement_pk: int
+) -> HttpResponse:
     """Reword a vision statement during the session (from the facilitator's form, whose
     fields are named per statement) or while preparing (from the agenda item's page)."""
     statement = access.get_vision_statement_for_manager(request.user, pk, statement_pk)
@@ -236,7 +241,7 @@ def _vision_item_url(session: Session) -> str:
 
 @login_required
 @require_POST
-def vision_statement_prepare(request: HttpRequest, pk: int) -> HttpResponse:
+def vision_statement_prepare(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Add a vision statement before the session, from the vision item's page."""
     session = access.get_session_for_manager(request.user, pk)
     form = VisionStatementForm(request.POST)
@@ -256,7 +261,7 @@ def vision_statement_prepare(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def interactions_csv(request: HttpRequest, pk: int) -> HttpResponse:
+def interactions_csv(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_viewer(request.user, pk)
     header, rows = selectors.interaction_export_rows(session=session)
     buffer = io.StringIO()
@@ -271,7 +276,7 @@ def interactions_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def interactions_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def interactions_xlsx(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_viewer(request.user, pk)
     header, rows = selectors.interaction_export_rows(session=session)
     workbook = Workbook()
@@ -326,14 +331,16 @@ def item_picture(request: HttpRequest, code: str, item_pk: int) -> FileResponse:
 
 
 @login_required
-def gallery_picture(request: HttpRequest, pk: int, example_pk: int) -> FileResponse:
+def gallery_picture(request: AuthenticatedHttpRequest, pk: int, example_pk: int) -> FileResponse:
     _session, example = access.get_example_for_manager(request.user, pk, example_pk)
     return _picture_response(example)
 
 
 @login_required
 @require_POST
-def gallery_picture_set(request: HttpRequest, pk: int, example_pk: int) -> HttpResponse:
+def gallery_picture_set(
+    request: AuthenticatedHttpRequest, pk: int, example_pk: int
+) -> HttpResponse:
     session, example = access.get_example_for_manager(request.user, pk, example_pk)
     form = ExamplePictureForm(request.POST, request.FILES)
     url = f"{reverse('workshops:gallery', kwargs={'pk': session.pk})}#example-{example.pk}"

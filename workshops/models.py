@@ -49,6 +49,7 @@ RESPONSE_KINDS = (ItemKind.QUESTION, ItemKind.IDEAS, ItemKind.RANKING, ItemKind.
 RANKING_PLACES = 3
 MAX_POLL_OPTIONS = 8
 MAX_CONTRIBUTION_LENGTH = 200
+MAX_CONTRIBUTIONS_PER_PARTICIPANT = 3  # answers or ideas per participant and item
 
 
 class MunicipalTask(models.TextChoices):

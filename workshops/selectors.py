@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from engagements.tokens import token_hash
 from reporting.charts import PALETTE, Chart, ChartTable, base_layout
 from workshops.models import (
+    MAX_CONTRIBUTIONS_PER_PARTICIPANT,
     PART_ORDER,
     RANKING_PLACES,
     RESPONSE_KINDS,
@@ -682,6 +683,19 @@ def participant_kind_state(*, participant: Participant, item: AgendaItem | None)
     return state
 
 
+def _export_rows(item: AgendaItem) -> list[list]:
+    """The rows of one interactive item: text, count, share, points, firsts, hidden."""
+    data = kind_screen(item=item)
+    hidden = {True: _("yes"), False: _("no")}
+    if item.kind == ItemKind.QUESTION:
+        return [[a.text, 1, "", "", "", hidden[a.hidden]] for a in data["answers"]]
+    if item.kind == ItemKind.IDEAS:
+        return [[i.text, i.votes, "", "", "", hidden[i.hidden]] for i in data["ideas"]]
+    if item.kind == ItemKind.POLL:
+        return [[r["label"], r["count"], r["percent"], "", "", ""] for r in data["rows"]]
+    return [[r["label"], data["total"], "", r["count"], r["firsts"], ""] for r in data["rows"]]
+
+
 def interaction_export_rows(*, session: Session) -> tuple[list[str], list[list]]:
     """One row per answer, idea, poll option and dimension of the session's interactive
     items (anonymous: no participant), in agenda order."""
@@ -695,40 +709,12 @@ def interaction_export_rows(*, session: Session) -> tuple[list[str], list[list]]
         _("Ranked first"),
         _("Hidden by the facilitator"),
     ]
-    rows: list[list] = []
-    for item in session_agenda(session=session):
-        if item.kind not in RESPONSE_KINDS:
-            continue
-        data = kind_screen(item=item)
-        kind = str(item.get_kind_display())
-        hidden = {True: _("yes"), False: _("no")}
-        if item.kind == ItemKind.QUESTION:
-            for answer in data["answers"]:
-                rows.append([item.title, kind, answer.text, 1, "", "", "", hidden[answer.hidden]])
-        elif item.kind == ItemKind.IDEAS:
-            for idea in data["ideas"]:
-                rows.append(
-                    [item.title, kind, idea.text, idea.votes, "", "", "", hidden[idea.hidden]]
-                )
-        elif item.kind == ItemKind.POLL:
-            for row in data["rows"]:
-                rows.append(
-                    [item.title, kind, row["label"], row["count"], row["percent"], "", "", ""]
-                )
-        elif item.kind == ItemKind.RANKING:
-            for row in data["rows"]:
-                rows.append(
-                    [
-                        item.title,
-                        kind,
-                        row["label"],
-                        data["total"],
-                        "",
-                        row["count"],
-                        row["firsts"],
-                        "",
-                    ]
-                )
+    rows = [
+        [item.title, str(item.get_kind_display()), *row]
+        for item in session_agenda(session=session)
+        if item.kind in RESPONSE_KINDS
+        for row in _export_rows(item)
+    ]
     return header, rows
 
 

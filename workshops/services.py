@@ -16,6 +16,7 @@ from engagements.tokens import new_token, token_hash
 from workshops import defaults
 from workshops.live import schedule_push
 from workshops.models import (
+    MAX_CONTRIBUTIONS_PER_PARTICIPANT,
     PART_ORDER,
     MAX_POLL_OPTIONS,
     RANKING_PLACES,
@@ -735,8 +736,6 @@ def ambassador_withdraw(*, participant: Participant) -> None:
 
 
 # --- The interactive kinds: open question, ideas, ranking, poll ---------------------------
-
-MAX_CONTRIBUTIONS_PER_PARTICIPANT = 3
 
 
 def survey_step(*, session: Session, forward: bool) -> bool:
