@@ -139,7 +139,11 @@ def own_state(request: HttpRequest, code: str) -> JsonResponse:
     person = access.participant_from_request(request, session)
     if person is None:
         return JsonResponse({"item": None}, status=403)
-    item = AgendaItem.objects.filter(pk=session.current_item_id).first()
+    item = (
+        AgendaItem.objects.filter(pk=session.current_item_id).first()
+        if session.current_item_id
+        else None
+    )
     return JsonResponse(selectors.participant_kind_state(participant=person, item=item))
 
 
@@ -280,8 +284,8 @@ def interactions_xlsx(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     session = access.get_session_for_viewer(request.user, pk)
     header, rows = selectors.interaction_export_rows(session=session)
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Interactions")[:31]
+    sheet = workbook.create_sheet(_("Interactions")[:31], 0)
+    workbook.remove(workbook.worksheets[1])
     sheet.append(header)
     for row in rows:
         sheet.append([spreadsheet_safe(value) for value in row])
@@ -309,7 +313,7 @@ def _picture_response(example: Example) -> FileResponse:
         handle = example.picture.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    content_type = "image/png" if example.picture.name.endswith(".png") else "image/jpeg"
+    content_type = "image/png" if (example.picture.name or "").endswith(".png") else "image/jpeg"
     response = FileResponse(handle, content_type=content_type)
     response["Cache-Control"] = "private, max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"
@@ -325,7 +329,7 @@ def item_picture(request: HttpRequest, code: str, item_pk: int) -> FileResponse:
         .filter(session=session, pk=item_pk, kind=ItemKind.EXAMPLE)
         .first()
     )
-    if item is None:
+    if item is None or item.example is None:
         raise Http404
     return _picture_response(item.example)
 
