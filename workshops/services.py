@@ -17,8 +17,8 @@ from workshops import defaults
 from workshops.live import schedule_push
 from workshops.models import (
     MAX_CONTRIBUTIONS_PER_PARTICIPANT,
-    PART_ORDER,
     MAX_POLL_OPTIONS,
+    PART_ORDER,
     RANKING_PLACES,
     RESPONSE_KINDS,
     AgendaItem,
