@@ -8,8 +8,11 @@ class BaselineConfig(AppConfig):
 
     def ready(self) -> None:
         from baseline.demo import seed
+        from baseline.services import default_model_ensure
         from baseline.stage import register
+        from engagements.defaults import create_defaults_after_migrate
         from engagements.demo import DemoSeeder, register_demo_seeder
 
         register()
         register_demo_seeder(DemoSeeder(order=30, name="baseline", seed=seed))
+        create_defaults_after_migrate(self, default_model_ensure)

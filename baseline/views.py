@@ -52,8 +52,6 @@ def assessment_list(request: AuthenticatedHttpRequest, engagement_pk: int) -> Ht
 @login_required
 def assessment_create(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     engagement = access.get_engagement_for_baseline_manager(request.user, engagement_pk)
-    if request.method == "GET":
-        services.default_model_ensure()
     form = AssessmentForm(
         request.POST or None,
         initial={"title": _("Baseline measurement"), "measured_on": timezone.localdate()},
@@ -352,7 +350,6 @@ def respond_finish(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 def model_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_model_manager(request.user)
-    services.default_model_ensure()
     return render(request, "baseline/model_list.html", {"models": list(selectors.model_list())})
 
 

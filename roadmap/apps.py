@@ -7,9 +7,12 @@ class RoadmapConfig(AppConfig):
     verbose_name = _("Roadmap")
 
     def ready(self) -> None:
+        from engagements.defaults import create_defaults_after_migrate
         from engagements.demo import DemoSeeder, register_demo_seeder
         from roadmap import demo
+        from roadmap.services import default_catalogue_ensure
         from roadmap.stage import register
 
         register()
         register_demo_seeder(DemoSeeder(order=40, name="roadmap", seed=demo.seed))
+        create_defaults_after_migrate(self, default_catalogue_ensure)

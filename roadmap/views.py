@@ -261,7 +261,6 @@ def item_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def catalogue_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_catalogue_editor(request.user)
-    services.default_catalogue_ensure()
     return render(request, "roadmap/catalogue_list.html", {"catalogues": list(catalogue_list())})
 
 

@@ -124,7 +124,6 @@ def survey_list(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpRe
 @login_required
 def survey_create(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     engagement = access.get_engagement_for_survey_manager(request.user, engagement_pk)
-    services.default_template_ensure()
     form = SurveyCreateForm(request.POST or None, templates=list(template_list()))
     if request.method == "POST" and form.is_valid():
         title = form.cleaned_data["title"]
@@ -161,7 +160,6 @@ def survey_import(request: AuthenticatedHttpRequest, engagement_pk: int) -> Http
 @login_required
 def template_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_template_manager(request.user)
-    services.default_template_ensure()
     return render(request, "surveys/template_list.html", {"templates": list(template_list())})
 
 
