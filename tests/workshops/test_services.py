@@ -23,6 +23,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_default_content_is_created_once():
+    """migrate created the gallery (post_migrate); creating it again adds nothing."""
+    Example.objects.filter(engagement__isnull=True).delete()
     assert services.default_content_ensure() == len(DEFAULT_EXAMPLES)
     assert services.default_content_ensure() == 0
     assert Example.objects.filter(engagement__isnull=True).count() == len(DEFAULT_EXAMPLES)
