@@ -11,45 +11,7 @@ from django.utils.translation import gettext as _
 from baseline.selectors import AssessmentResults
 from reporting.charts import PALETTE, Chart, ChartTable, base_layout
 
-# Every modebar button plotly may show. The foundation's chart container has role="img",
-# which may not hold focusable buttons (axe: nested-interactive); these charts need no
-# zooming, so the buttons are removed; "sendChartToCloud" would also upload the data to
-# another host. (Better fixed once for all charts in static/js/charts.js.)
-MODEBAR_BUTTONS = [
-    "toImage",
-    "downloadJson",
-    "sendChartToCloud",
-    "zoom2d",
-    "pan2d",
-    "select2d",
-    "lasso2d",
-    "zoomIn2d",
-    "zoomOut2d",
-    "autoScale2d",
-    "resetScale2d",
-    "hoverClosestCartesian",
-    "hoverCompareCartesian",
-    "toggleSpikelines",
-    "toggleHover",
-    "resetViews",
-    "sendDataToCloud",
-    "zoom",
-    "pan",
-    "select",
-    "lasso",
-    "autoscale",
-    "resetscale",
-    "zoomin",
-    "zoomout",
-]
-
-
 MAX_CELL_TEXT_COLUMNS = 12
-
-
-def _static(layout: dict) -> dict:
-    layout["modebar"] = {"remove": MODEBAR_BUTTONS}
-    return layout
 
 
 def _fmt(value) -> str:
@@ -92,7 +54,7 @@ def radar_chart(results: AssessmentResults) -> Chart:
         "angularaxis": {"direction": "clockwise"},
     }
     layout["legend"] = {"orientation": "h", "y": -0.08}
-    figure.update_layout(**_static(layout))
+    figure.update_layout(**layout)
     columns = [_("Dimension")] + [name for name, _values, _colour in series]
     rows = [
         [names[i]] + [_fmt(values[i]) for _name, values, _colour in series]
@@ -128,7 +90,7 @@ def gap_chart(results: AssessmentResults) -> Chart:
     layout["margin"] = {"l": 220, "r": 40, "t": 10, "b": 40}
     layout["xaxis"] = {"title": {"text": _("Levels to go")}, "dtick": 1, "rangemode": "tozero"}
     layout["yaxis"] = {"autorange": "reversed"}
-    figure.update_layout(**_static(layout))
+    figure.update_layout(**layout)
     return Chart(
         key="baseline-gap",
         title=_("Gap to the target per dimension"),
@@ -171,7 +133,7 @@ def spread_chart(results: AssessmentResults) -> Chart:
     layout["margin"] = {"l": 220, "r": 20, "t": 10, "b": 90}
     layout["yaxis"] = {"autorange": "reversed"}
     layout["xaxis"] = {"tickangle": -45}
-    figure.update_layout(**_static(layout))
+    figure.update_layout(**layout)
     return Chart(
         key="baseline-spread",
         title=_("Spread between respondents"),

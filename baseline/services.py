@@ -29,6 +29,7 @@ from baseline.models import (
     new_token,
 )
 from engagements.models import Engagement
+from engagements.saving import full_save
 
 # --- Maturity models -----------------------------------------------------------------
 
@@ -116,12 +117,6 @@ def model_data_validate(*, data: Any) -> None:
             )
 
 
-def _full_save(instance):
-    instance.full_clean()
-    instance.save()
-    return instance
-
-
 @transaction.atomic
 def model_import(*, data: dict, changelog: str = "") -> ModelVersion:
     """Create a model version from the JSON exchange format.
@@ -133,7 +128,7 @@ def model_import(*, data: dict, changelog: str = "") -> ModelVersion:
     model_info = data["model"]
     model = MaturityModel.objects.select_for_update().filter(key=model_info["key"]).first()
     if model is None:
-        model = _full_save(
+        model = full_save(
             MaturityModel(
                 key=model_info["key"],
                 name=model_info["name"].strip(),
@@ -143,9 +138,9 @@ def model_import(*, data: dict, changelog: str = "") -> ModelVersion:
     else:
         model.name = model_info["name"].strip()
         model.description = (model_info.get("description") or "").strip()
-        _full_save(model)
+        full_save(model)
     number = (model.versions.aggregate(highest=Max("number"))["highest"] or 0) + 1
-    version = _full_save(
+    version = full_save(
         ModelVersion(
             model=model,
             number=number,
@@ -153,7 +148,7 @@ def model_import(*, data: dict, changelog: str = "") -> ModelVersion:
         )
     )
     for level in data["levels"]:
-        _full_save(
+        full_save(
             Level(
                 version=version,
                 number=level["number"],
@@ -162,7 +157,7 @@ def model_import(*, data: dict, changelog: str = "") -> ModelVersion:
             )
         )
     for order, item in enumerate(data["dimensions"], start=1):
-        dimension = _full_save(
+        dimension = full_save(
             Dimension(
                 version=version,
                 key=item["key"],
@@ -173,9 +168,9 @@ def model_import(*, data: dict, changelog: str = "") -> ModelVersion:
             )
         )
         for level_number, text in enumerate(item["descriptors"], start=1):
-            _full_save(LevelDescriptor(dimension=dimension, level=level_number, description=text))
+            full_save(LevelDescriptor(dimension=dimension, level=level_number, description=text))
         for question_order, question_item in enumerate(item["questions"], start=1):
-            question = _full_save(
+            question = full_save(
                 Question(
                     dimension=dimension,
                     key=question_item["key"],
@@ -222,7 +217,7 @@ def assessment_create(
     assessment = Assessment(
         engagement=engagement, version=version, title=title, measured_on=measured_on
     )
-    return _full_save(assessment)
+    return full_save(assessment)
 
 
 @transaction.atomic
@@ -232,14 +227,14 @@ def assessment_close(*, assessment: Assessment) -> Assessment:
         return assessment
     assessment.status = AssessmentStatus.CLOSED
     assessment.closed_at = timezone.now()
-    return _full_save(assessment)
+    return full_save(assessment)
 
 
 @transaction.atomic
 def assessment_reopen(*, assessment: Assessment) -> Assessment:
     assessment.status = AssessmentStatus.OPEN
     assessment.closed_at = None
-    return _full_save(assessment)
+    return full_save(assessment)
 
 
 def _next_respondent_number(assessment: Assessment) -> int:
@@ -266,7 +261,7 @@ def respondent_invite(
         email=email.strip(),
         role=role,
     )
-    return _full_save(respondent)
+    return full_save(respondent)
 
 
 @transaction.atomic
@@ -285,7 +280,7 @@ def respondent_join(*, assessment: Assessment, user: User, role: str = "") -> Re
         role=role or RespondentRole.OTHER,
         user=user,
     )
-    return _full_save(respondent)
+    return full_save(respondent)
 
 
 @transaction.atomic
@@ -316,7 +311,7 @@ def answer_save(
     answer.dont_know = dont_know
     answer.comment = comment
     answer.may_quote = may_quote and bool(comment)
-    return _full_save(answer)
+    return full_save(answer)
 
 
 @transaction.atomic
@@ -337,7 +332,7 @@ def respondent_submit(*, respondent: Respondent) -> Respondent:
             % {"count": total - answered}
         )
     respondent.submitted_at = timezone.now()
-    return _full_save(respondent)
+    return full_save(respondent)
 
 
 @transaction.atomic
@@ -365,7 +360,7 @@ def dimension_score_set(
     score.target_level = target_level
     score.consensus_level = consensus_level
     score.consensus_reason = consensus_reason
-    return _full_save(score)
+    return full_save(score)
 
 
 # --- Privacy (AVG) -----------------------------------------------------------------------

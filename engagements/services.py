@@ -20,6 +20,7 @@ from engagements.models import (
     Membership,
     Organisation,
 )
+from engagements.saving import full_save, set_fields
 from engagements.stages import registered_stages
 
 CLOSED_STATUSES = {EngagementStatus.COMPLETED, EngagementStatus.ARCHIVED}
@@ -98,17 +99,12 @@ def engagement_create(
 def engagement_update(*, engagement: Engagement, **fields: Any) -> Engagement:
     consultants = fields.pop("consultants", None)
     allowed = {"title", "description", "starts_on", "ends_on", "status", "min_group_size"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise TypeError(f"engagement_update() got unexpected fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(engagement, name, value)
+    set_fields(engagement, fields, allowed=allowed, service="engagement_update")
     if engagement.status in CLOSED_STATUSES and engagement.closed_at is None:
         engagement.closed_at = timezone.now()
     elif engagement.status not in CLOSED_STATUSES:
         engagement.closed_at = None
-    engagement.full_clean()
-    engagement.save()
+    full_save(engagement)
     if consultants is not None:
         engagement.consultants.set(consultants)
     return engagement

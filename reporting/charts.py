@@ -16,6 +16,7 @@ import shutil
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Any
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -68,8 +69,23 @@ class Chart:
         )
 
 
-def base_layout(*, height: int = 360, showlegend: bool = False) -> dict:
+# Charts are read, not explored. static/js/charts.js shows them without plotly's toolbar
+# (its buttons would be focusable inside the chart's role="img", axe: nested-interactive,
+# and one offers to upload the data to another host); the layout removes every button
+# as well, so a figure shown any other way has none either. Configured here only.
+MODEBAR_REMOVE = [
+    "toImage", "downloadJson", "sendDataToCloud", "sendChartToCloud", "zoom2d", "pan2d",
+    "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d",
+    "hoverClosestCartesian", "hoverCompareCartesian", "toggleSpikelines", "toggleHover",
+    "resetViews", "zoom", "pan", "select", "lasso", "autoscale", "resetscale", "zoomin",
+    "zoomout",
+]  # fmt: skip
+
+
+def base_layout(*, height: int = 360, showlegend: bool = False) -> dict[str, Any]:
+    """The layout every chart starts from: fonts, colours, Dutch separators, no toolbar."""
     return {
+        "modebar": {"remove": MODEBAR_REMOVE},
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
         "font": {"family": FONT_FAMILY, "size": 14, "color": "#1b1b1b"},

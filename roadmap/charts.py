@@ -8,22 +8,9 @@ from reporting.charts import PALETTE, Chart, ChartTable, base_layout
 from roadmap.generator import Quarter
 from roadmap.models import ItemStatus, Roadmap, RoadmapItem
 
-# The foundation's chart container has role="img", which may not hold focusable buttons
-# (axe: nested-interactive), so plotly's modebar buttons are removed; these charts need no
-# zooming. ("sendDataToCloud" would also send the data to another host.)
-MODEBAR_REMOVE = [
-    "toImage", "downloadJson", "sendDataToCloud", "sendChartToCloud", "zoom2d", "pan2d",
-    "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d",
-    "hoverClosestCartesian", "hoverCompareCartesian", "toggleSpikelines", "toggleHover",
-    "resetViews", "zoom", "pan", "select", "lasso", "autoscale", "resetscale", "zoomin",
-    "zoomout",
-]  # fmt: skip
-
 
 def _layout(**kwargs) -> dict:
-    layout = base_layout(**kwargs)
-    layout["modebar"] = {"remove": MODEBAR_REMOVE}
-    return layout
+    return base_layout(**kwargs)
 
 
 def dimension_colours(keys: list[str]) -> dict[str, str]:

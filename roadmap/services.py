@@ -6,6 +6,7 @@ from django.utils import timezone, translation
 
 from accounts.models import User
 from engagements.models import Engagement
+from engagements.saving import full_save
 from roadmap import generator
 from roadmap.catalogue import CatalogueDocument, default_catalogue
 from roadmap.models import (
@@ -24,13 +25,6 @@ from roadmap.selectors import (
     roadmap_sources,
 )
 
-
-def _full_save(instance):
-    instance.full_clean()
-    instance.save()
-    return instance
-
-
 # --- Catalogues ----------------------------------------------------------------------
 
 
@@ -42,7 +36,7 @@ def catalogue_replace_actions(
     catalogue.actions.all().delete()
     created = {}
     for action in actions:
-        created[action.key] = _full_save(
+        created[action.key] = full_save(
             CatalogueAction(
                 catalogue=catalogue,
                 key=action.key,
@@ -81,10 +75,10 @@ def catalogue_import(*, model_version, document: CatalogueDocument) -> ActionCat
     catalogue = ActionCatalogue.objects.filter(model_version=model_version).first()
     name = document.name or str(model_version)
     if catalogue is None:
-        catalogue = _full_save(ActionCatalogue(model_version=model_version, name=name))
+        catalogue = full_save(ActionCatalogue(model_version=model_version, name=name))
     else:
         catalogue.name = name
-        _full_save(catalogue)
+        full_save(catalogue)
     return catalogue_replace_actions(catalogue=catalogue, actions=document.actions)
 
 
@@ -126,12 +120,12 @@ def catalogue_action_save(
     action.effort = effort
     action.duration_quarters = duration_quarters
     action.owner_role = owner_role
-    _full_save(action)
+    full_save(action)
     action.prerequisites.set([p for p in prerequisites if p.catalogue_id == catalogue.pk])
     action.level_rules.all().delete()
     for rule_dimension, level in sorted((level_rules or {}).items()):
         if level:
-            _full_save(LevelRule(action=action, dimension_key=rule_dimension, level=level))
+            full_save(LevelRule(action=action, dimension_key=rule_dimension, level=level))
     catalogue.save(update_fields=["updated_at"])
     return action
 
@@ -160,7 +154,7 @@ def roadmap_create(
     sources = roadmap_sources(engagement=engagement)
     if catalogue is None:
         catalogue = _catalogue_for(sources.baseline)
-    roadmap = _full_save(
+    roadmap = full_save(
         Roadmap(
             engagement=engagement,
             catalogue=catalogue,
@@ -211,7 +205,7 @@ def _dimensions_from(roadmap: Roadmap, baseline) -> None:
     )
     roadmap.dimensions.all().delete()
     for order, (key, name, current, target) in enumerate(goals, start=1):
-        _full_save(
+        full_save(
             RoadmapDimension(
                 roadmap=roadmap,
                 key=key,
@@ -248,11 +242,11 @@ def roadmap_settings_update(
     roadmap.start_quarter = start_quarter
     roadmap.horizon_years = horizon_years
     roadmap.capacity = capacity
-    _full_save(roadmap)
+    full_save(roadmap)
     for dimension in roadmap.dimensions.all():
         if dimension.key in levels:
             dimension.current_level, dimension.target_level = levels[dimension.key]
-            _full_save(dimension)
+            full_save(dimension)
     return roadmap
 
 
@@ -314,7 +308,7 @@ def roadmap_generate(*, roadmap: Roadmap) -> generator.RoadmapPlan:
         {"kind": w.kind, "text": w.text, "dimension": w.dimension_key} for w in plan.warnings
     ]
     roadmap.generated_at = timezone.now()
-    _full_save(roadmap)
+    full_save(roadmap)
     return plan
 
 
@@ -349,7 +343,7 @@ def roadmap_item_update(
         item.status_changed_at = timezone.now()
         item.status_changed_by = user
     item.is_pinned = pinned or item.is_custom
-    return _full_save(item)
+    return full_save(item)
 
 
 @transaction.atomic
@@ -367,7 +361,7 @@ def roadmap_item_add(
 ) -> RoadmapItem:
     """An action added by hand; always pinned."""
     last = roadmap.items.order_by("-position").values_list("position", flat=True).first() or 0
-    return _full_save(
+    return full_save(
         RoadmapItem(
             roadmap=roadmap,
             dimension_key=dimension_key,
@@ -393,13 +387,13 @@ def roadmap_item_remove(*, item: RoadmapItem) -> None:
         return
     item.is_removed = True
     item.is_pinned = True
-    _full_save(item)
+    full_save(item)
 
 
 @transaction.atomic
 def roadmap_item_restore(*, item: RoadmapItem) -> RoadmapItem:
     item.is_removed = False
-    return _full_save(item)
+    return full_save(item)
 
 
 @transaction.atomic
@@ -409,5 +403,5 @@ def roadmap_item_status_set(*, item: RoadmapItem, status: str, user: User) -> Ro
         item.status = status
         item.status_changed_at = timezone.now()
         item.status_changed_by = user
-        _full_save(item)
+        full_save(item)
     return item

@@ -11,20 +11,6 @@ from reporting.charts import PALETTE, Chart, ChartTable, base_layout
 from surveys.answers import likert_label
 from surveys.models import SCALE_MAX, SCALE_MIN, Question, QuestionKind
 
-# A results chart is read, not explored: no zoom or pan, and no modebar buttons (they are
-# focusable inside the chart's role="img" and one offers to upload the chart to a cloud).
-MODEBAR_REMOVE = [
-    "toImage",
-    "sendChartToCloud",
-    "zoom2d",
-    "pan2d",
-    "select2d",
-    "lasso2d",
-    "zoomIn2d",
-    "zoomOut2d",
-    "autoScale2d",
-    "resetScale2d",
-]
 LIKERT_COLOURS = ["#b2182b", "#e08a6b", "#8c8c8c", "#5b9bc4", "#1f5f8b"]
 
 
@@ -54,7 +40,6 @@ def _bar_figure(labels: list[str], values: list[int], *, colours=None, height=No
     }
     layout["yaxis"]["fixedrange"] = True
     layout["dragmode"] = False
-    layout["modebar"] = {"remove": MODEBAR_REMOVE}
     return go.Figure({"data": [bar], "layout": layout})
 
 

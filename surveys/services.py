@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from engagements.models import Engagement
+from engagements.saving import full_save, set_fields
 from surveys.answers import is_complete, visible_questions
 from surveys.default_template import DEFAULT_TEMPLATE, DEFAULT_TEMPLATE_KEY
 from surveys.definitions import validate_definition
@@ -152,14 +153,8 @@ _SURVEY_FIELDS = {
 
 @transaction.atomic
 def survey_update(*, survey: Survey, **fields) -> Survey:
-    unknown = set(fields) - _SURVEY_FIELDS
-    if unknown:
-        raise TypeError(f"survey_update() got unexpected fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(survey, name, value)
-    survey.full_clean()
-    survey.save()
-    return survey
+    set_fields(survey, fields, allowed=_SURVEY_FIELDS, service="survey_update")
+    return full_save(survey)
 
 
 @transaction.atomic
@@ -298,9 +293,7 @@ def question_create(*, page: Page, kind: str, text: str, **fields) -> Question:
     last = page.questions.aggregate(last=Max("position"))["last"] or 0
     question = Question(page=page, position=last + 1, kind=kind, text=text, **fields)
     _clean_question_fields(question)
-    question.full_clean()
-    question.save()
-    return question
+    return full_save(question)
 
 
 _QUESTION_FIELDS = {
@@ -321,13 +314,9 @@ _QUESTION_FIELDS = {
 @transaction.atomic
 def question_update(*, question: Question, page: Page | None = None, **fields) -> Question:
     """Changes a question. Answers already given keep their stored values."""
-    unknown = set(fields) - _QUESTION_FIELDS
-    if unknown:
-        raise TypeError(f"question_update() got unexpected fields: {sorted(unknown)}")
     if "kind" in fields and fields["kind"] != question.kind and question.answers.exists():
         raise ValidationError({"kind": _("This question has answers; its type cannot change.")})
-    for name, value in fields.items():
-        setattr(question, name, value)
+    set_fields(question, fields, allowed=_QUESTION_FIELDS, service="question_update")
     if page is not None and page.pk != question.page_id:
         if page.survey_id != question.page.survey_id:
             raise ValidationError({"page": _("Choose a page of this survey.")})

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from engagements.tokens import token_hash
-from reporting.charts import PALETTE, Chart, ChartTable, base_layout
+from reporting.charts import MODEBAR_REMOVE, PALETTE, Chart, ChartTable, base_layout
 from workshops.models import (
     MAX_CONTRIBUTIONS_PER_PARTICIPANT,
     PART_ORDER,
@@ -154,16 +154,8 @@ def statement_results(*, items: list[AgendaItem]) -> dict[int, list[StatementRes
     return results
 
 
-# Without its toolbar a chart has no buttons inside the chart's role="img" element
-# (axe: nested-interactive) and no "share to Plotly Cloud" button (another host).
-MODEBAR_BUTTONS = [
-    "toImage", "sendChartToCloud", "sendDataToCloud", "zoom2d", "pan2d", "select2d", "lasso2d",
-    "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d",
-]  # fmt: skip
-
-
 def without_toolbar(chart: Chart) -> Chart:
-    chart.figure.update_layout(modebar={"remove": MODEBAR_BUTTONS})
+    chart.figure.update_layout(modebar={"remove": MODEBAR_REMOVE})
     return chart
 
 
