@@ -26,6 +26,9 @@ def projector_chart(chart: Chart):
     font = layout.setdefault("font", {})
     font["size"] = max(PROJECTOR_CHART_FONT, font.get("size") or 0)
     layout["margin"] = {"l": 20, "r": 20, "t": 20, "b": 20}
+    # Plotly shrinks a bar's label to fit inside the bar; on the wall it stays readable.
+    layout["uniformtext"] = {"minsize": PROJECTOR_CHART_FONT, "mode": "show"}
+    layout["legend"] = {**layout.get("legend", {}), "font": {"size": PROJECTOR_CHART_FONT}}
     for axis in ("xaxis", "yaxis"):
         layout.setdefault(axis, {})["automargin"] = True
     return {

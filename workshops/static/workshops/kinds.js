@@ -9,13 +9,23 @@
   var region = root.querySelector("[data-live-region]");
   var ownUrl = root.dataset.ownStateUrl;
   var loading = false;
+  var last = null;  // the answer to the last action, shown again after a screen update
+
+  function currentItem() {
+    var live = region.querySelector("[data-item]");
+    return live ? live.dataset.item : "";
+  }
+
+  function showMessage() {
+    var output = region.querySelector("[data-kind-message]");
+    if (!output || !last || last.item !== currentItem()) { return; }
+    if (output.textContent !== last.text) { output.textContent = last.text; }
+    output.classList.toggle("text-danger", !last.ok);
+  }
 
   function message(form, text, ok) {
-    var scope = form.closest("[data-live-region]") || document;
-    var output = scope.querySelector("[data-kind-message]");
-    if (!output) { return; }
-    output.textContent = text;
-    output.classList.toggle("text-danger", !ok);
+    last = { item: currentItem(), text: text, ok: ok };
+    showMessage();
   }
 
   function applyOwn(state) {
@@ -94,7 +104,7 @@
   });
 
   if (window.MutationObserver) {
-    new MutationObserver(function () { loadOwn(); }).observe(region, { childList: true });
+    new MutationObserver(function () { showMessage(); loadOwn(); }).observe(region, { childList: true });
   }
   loadOwn();
 })();
