@@ -170,3 +170,70 @@ def login(page, user, password: str | None = None) -> None:
     page.get_by_label("Wachtwoord").fill(password or PASSWORD)
     page.get_by_role("button", name="Aanmelden").click()
     page.wait_for_load_state()
+
+
+# The three sizes every accessibility journey is checked at: a laptop, a 320 px wide screen
+# (WCAG 1.4.10 reflow) and the browser's text size at 200 % (WCAG 1.4.4).
+SIZES = {
+    "desktop": {"viewport": {"width": 1280, "height": 800}, "text": 1},
+    "320px": {"viewport": {"width": 320, "height": 640}, "text": 1},
+    "text200": {"viewport": {"width": 1280, "height": 800}, "text": 2},
+}
+
+
+def set_text_size(page, factor: float) -> None:
+    """The browser's own text size setting (not page zoom): Chromium's default font sizes."""
+    session = page.context.new_cdp_session(page)
+    session.send(
+        "Page.setFontSizes",
+        {"fontSizes": {"standard": round(16 * factor), "fixed": round(13 * factor)}},
+    )
+    page._text_size_session = session  # the setting lives as long as the CDP session
+
+
+def sized_page(new_page, size: str):
+    """A page at one of SIZES."""
+    spec = SIZES[size]
+    page = new_page(viewport=spec["viewport"])
+    if spec["text"] != 1:
+        set_text_size(page, spec["text"])
+    return page
+
+
+def horizontal_overflow(page) -> int:
+    """How far the page itself scrolls sideways (0 when everything reflows)."""
+    page.evaluate("window.scrollTo(100000, window.scrollY)")
+    overflow = page.evaluate("window.scrollX")
+    page.evaluate("window.scrollTo(0, window.scrollY)")
+    return overflow
+
+
+# Contrast of what the focused element shows, measured as a person sees it: the outline's
+# colour against the background it is drawn on (WCAG 1.4.11).
+_CONTRAST_JS = (Path(__file__).parent / "contrast.js").read_text()
+
+
+def focus_indicators(page, presses: int = 60) -> list[dict]:
+    """Tab through the page from the top; the focus indicator of every element reached."""
+    page.evaluate(_CONTRAST_JS)
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.evaluate("window.scrollTo(0, 0)")
+    seen, found = set(), []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        indicator = page.evaluate("window.__focusIndicator()")
+        if indicator is None:
+            break
+        if indicator["element"] in seen:
+            continue
+        seen.add(indicator["element"])
+        found.append(indicator)
+    return found
+
+
+def control_borders(
+    page,
+    selector: str = ".form-control, .form-select, .form-check-input:not(:checked), .vote-option",
+) -> list[dict]:
+    page.evaluate(_CONTRAST_JS)
+    return page.evaluate("(s) => window.__borderContrasts(s)", selector)

@@ -1,0 +1,120 @@
+"""WCAG 2.1 AA as a person using a keyboard, a screen magnifier or large text meets it.
+
+- Contrast (1.4.11): every focus indicator reached with Tab and every control border is
+  measured in the browser, 3:1 or more against what surrounds it.
+- Zoom and reflow (1.4.4, 1.4.10): at 320 px wide and with the browser's text size at 200 %
+  no page scrolls sideways, and the navigation collapses behind its menu button.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import (
+    axe_check,
+    control_borders,
+    focus_indicators,
+    horizontal_overflow,
+    login,
+    sized_page,
+)
+from tests.world import build_world
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _assert_focus_visible(page, minimum_elements: int) -> None:
+    indicators = focus_indicators(page)
+    assert len(indicators) >= minimum_elements, indicators
+    weak = [i for i in indicators if i["width"] < 2 or i["ratio"] < 3]
+    assert weak == [], f"Focus indicators below 2 px or 3:1 on {page.url}: {weak}"
+
+
+def _assert_borders(page, minimum_controls: int) -> None:
+    borders = control_borders(page)
+    assert len(borders) >= minimum_controls, borders
+    weak = [b for b in borders if b["width"] < 1 or b["ratio"] < 3]
+    assert weak == [], f"Control borders below 3:1 on {page.url}: {weak}"
+
+
+def test_focus_indicators_and_control_borders_reach_three_to_one(page, new_page, phone_viewport):
+    """Tab through the staff pages, a survey page and the phone's vote: every element that
+    gets the focus shows an outline of 2 px or more at 3:1 or more against its background;
+    every text field, select, radio button, checkbox and vote option has a border at 3:1."""
+    from surveys import services as survey_services
+    from tests.surveys.factories import small_survey
+    from tests.workshops.factories import SessionFactory, statement_of
+    from workshops import services as workshop_services
+
+    world = build_world()
+    # Logged out: the login form on the white page, the login button in the dark header.
+    page.goto("/account/inloggen/")
+    _assert_focus_visible(page, minimum_elements=5)
+    _assert_borders(page, minimum_controls=2)
+
+    login(page, world.users["consultant_on"])
+    page.goto(world.engagement.get_absolute_url())
+    _assert_focus_visible(page, minimum_elements=10)
+    page.goto(f"{world.engagement.get_absolute_url()}bewerken/")
+    _assert_focus_visible(page, minimum_elements=10)
+    _assert_borders(page, minimum_controls=3)
+
+    # The respondent's radio buttons, checkboxes and text fields.
+    survey = small_survey(engagement=world.engagement)
+    (invitation,) = survey_services.invitations_create(
+        survey=survey, people=[("Dirk", "dirk@example.org")], base_url="http://x/", send=False
+    )
+    page.goto(f"/enquete/invullen/{invitation.token}/")
+    page.get_by_role("button", name="Enquête starten").click()
+    _assert_focus_visible(page, minimum_elements=8)
+    _assert_borders(page, minimum_controls=8)
+
+    # The phone's vote options.
+    session = SessionFactory(engagement=world.engagement)
+    statement = statement_of(session)
+    workshop_services.session_go(session=session, item=statement)
+    workshop_services.voting_open(item=statement)
+    phone = new_page(viewport=phone_viewport)
+    phone.goto("/sessie/doe-mee/")
+    phone.get_by_label("Deelnamecode").fill(session.join_code)
+    phone.get_by_role("button", name="Verdergaan").click()
+    phone.get_by_role("button", name="Meedoen").click()
+    expect(phone.locator(".vote-option").first).to_be_visible()
+    _assert_focus_visible(phone, minimum_elements=3)
+    _assert_borders(phone, minimum_controls=5)
+
+
+@pytest.mark.parametrize("size", ["320px", "text200"])
+def test_staff_pages_reflow_and_the_menu_collapses(new_page, size):
+    """With little room (320 px, or 200 % text on a laptop) the navigation sits behind its
+    menu button, no page scrolls sideways, wide tables scroll in their own box and every
+    page still passes axe."""
+    world = build_world()
+    from tests.baseline.factories import completed_assessment
+    from tests.surveys.factories import small_survey
+    from tests.workshops.factories import SessionFactory
+
+    small_survey(engagement=world.engagement)
+    SessionFactory(engagement=world.engagement)
+    completed_assessment(engagement=world.engagement)
+    page = sized_page(new_page, size)
+    login(page, world.users["consultant_on"])
+    engagement = world.engagement.get_absolute_url()
+    menu = page.get_by_role("button", name="Menu openen")
+    expect(menu).to_be_visible()
+    expect(page.get_by_role("button", name="Afmelden")).to_be_hidden()
+    menu.click()
+    expect(page.get_by_role("button", name="Afmelden")).to_be_visible()
+    axe_check(page)
+    for path in (
+        "/",
+        engagement,
+        f"/enquete/traject/{world.engagement.pk}/",
+        f"/sessie/traject/{world.engagement.pk}/",
+        f"/nulmeting/traject/{world.engagement.pk}/",
+        f"/routeplan/traject/{world.engagement.pk}/",
+        "/organisaties/",
+        "/logboek/",
+    ):
+        page.goto(path)
+        assert horizontal_overflow(page) == 0, f"{path} scrolls sideways at {size}"
+        axe_check(page)
