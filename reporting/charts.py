@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 
 PALETTE = ["#1f5f8b", "#d9822b", "#2e7d32", "#8e24aa", "#c62828", "#00838f", "#6d4c41"]
 FONT_FAMILY = "DejaVu Sans, Arial, sans-serif"
+ALT_TEXT_ROWS = 12
 
 # What django.utils.html.json_script escapes, for JSON that is already serialised.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -55,6 +56,28 @@ class Chart:
     @property
     def dom_id(self) -> str:
         return f"chart-{self.key}"
+
+    @property
+    def alt_text(self) -> str:
+        """The chart in words for a tagged PDF: its title, its description and its numbers
+        (the first twelve rows of its table), since the PDF shows no table beside it."""
+        parts = [self.title.rstrip(".") + "."]
+        if self.description:
+            parts.append(str(self.description).rstrip(".") + ".")
+        columns = [str(column) for column in self.table.columns[1:]]
+        rows = []
+        for row in self.table.rows[:ALT_TEXT_ROWS]:
+            cells = [str(cell) for cell in row[1:]]
+            if len(cells) == 1:
+                rows.append(f"{row[0]}: {cells[0]}")
+            else:
+                pairs = ", ".join(f"{c} {v}" for c, v in zip(columns, cells, strict=False))
+                rows.append(f"{row[0]}: {pairs}")
+        if len(self.table.rows) > ALT_TEXT_ROWS:
+            rows.append("…")
+        if rows:
+            parts.append("; ".join(rows) + ".")
+        return " ".join(parts)
 
     def figure_json(self) -> str:
         return pio.to_json(self.figure, validate=False, pretty=False)

@@ -72,8 +72,10 @@ class PortalURLFetcher(URLFetcher):
 
 
 def html_to_pdf(html: str) -> bytes:
+    """A tagged PDF (PDF/UA-1): headings, lists, tables and figures with their alternative
+    text form the structure tree a screen reader reads; the viewer shows the title."""
     document = HTML(string=html, base_url=REPORT_BASE_URL, url_fetcher=PortalURLFetcher())
-    return document.write_pdf()
+    return document.write_pdf(pdf_variant="pdf/ua-1")
 
 
 def render_pdf(*, template_name: str, context: dict) -> bytes:
