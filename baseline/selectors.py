@@ -26,18 +26,10 @@ from baseline.models import (
     Respondent,
     RespondentRole,
 )
+from engagements.dimensions import DIMENSION_KEYS
 
-# The keys of the default maturity model's seven dimensions, in order. Other stages
-# (vision statements, the roadmap's action catalogue) refer to dimensions by these keys.
-DEFAULT_DIMENSION_KEYS = (
-    "strategy",  # strategie en leiderschap
-    "people",  # mensen en cultuur
-    "governance",  # governance en eigenaarschap
-    "quality",  # datakwaliteit
-    "platform",  # tools en platform
-    "use",  # gebruik en analyse
-    "responsible",  # verantwoord gebruik
-)
+# The keys of the default maturity model's seven dimensions, in order (engagements.dimensions).
+DEFAULT_DIMENSION_KEYS = DIMENSION_KEYS
 
 # Respondents whose own medians for a dimension lie this many levels apart disagree.
 DISAGREEMENT_RANGE = 2

@@ -2,7 +2,7 @@
 
 Runs after the baseline and workshop seeders (order 40) and reads their results only
 through their selectors. Without a completed baseline the roadmap starts from the typical
-levels in ``roadmap.selectors.DEFAULT_DIMENSION_GOALS``. Running it again changes nothing.
+levels in ``roadmap.selectors.default_dimension_goals()``. Running it again changes nothing.
 """
 
 from roadmap import services

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from baseline.selectors import BaselineForRoadmap, baseline_for_roadmap
+from engagements.dimensions import Dimension
 from engagements.models import Engagement
 from roadmap import generator
 from roadmap.models import (
@@ -31,19 +32,24 @@ from workshops.selectors import (
 
 # Used when the engagement has no completed baseline yet: a typical starting point of a
 # Dutch municipality, so that a roadmap can be drafted and discussed before the baseline.
+# (dimension, current level, target level)
 DEFAULT_DIMENSION_GOALS = (
-    ("strategy", "Strategie en leiderschap", 2, 3),
-    ("people", "Mensen en cultuur", 2, 3),
-    ("governance", "Governance en eigenaarschap", 1, 3),
-    ("quality", "Datakwaliteit", 2, 3),
-    ("platform", "Tools en platform", 2, 3),
-    ("use", "Gebruik en analyse", 2, 4),
-    ("responsible", "Verantwoord gebruik", 2, 3),
+    (Dimension.STRATEGY, 2, 3),
+    (Dimension.PEOPLE, 2, 3),
+    (Dimension.GOVERNANCE, 1, 3),
+    (Dimension.QUALITY, 2, 3),
+    (Dimension.PLATFORM, 2, 3),
+    (Dimension.USE, 2, 4),
+    (Dimension.RESPONSIBLE, 2, 3),
 )
 
 
 def default_dimension_goals() -> list[tuple[str, str, int, int]]:
-    return list(DEFAULT_DIMENSION_GOALS)
+    """(key, name in the active language, current level, target level) per dimension."""
+    return [
+        (str(dimension.value), str(dimension.label), current, target)
+        for dimension, current, target in DEFAULT_DIMENSION_GOALS
+    ]
 
 
 @dataclass(frozen=True)
@@ -121,7 +127,7 @@ def catalogue_dimension_choices(*, catalogue: ActionCatalogue) -> list[tuple[str
     """The dimensions of the catalogue's model version, as (key, name)."""
     return list(
         catalogue.model_version.dimensions.order_by("order").values_list("key", "name")
-    ) or [(key, name) for key, name, _c, _t in DEFAULT_DIMENSION_GOALS]
+    ) or [(key, name) for key, name, _c, _t in default_dimension_goals()]
 
 
 # --- Roadmaps --------------------------------------------------------------------------

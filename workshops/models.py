@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from engagements.dimensions import Dimension  # re-exported: the app's forms and selectors use it
 from engagements.models import Engagement
 
 
@@ -72,18 +73,6 @@ class Endorsement(models.TextChoices):
     AGREE = "agree", _("Agree")
     AGREE_WITH_RESERVATIONS = "reservations", _("Agree with reservations")
     DISAGREE = "disagree", _("Disagree")
-
-
-class Dimension(models.TextChoices):
-    """The maturity model's dimensions, keyed as baseline.selectors.DEFAULT_DIMENSION_KEYS."""
-
-    STRATEGY = "strategy", _("Strategy and leadership")
-    PEOPLE = "people", _("People and culture")
-    GOVERNANCE = "governance", _("Governance and ownership")
-    QUALITY = "quality", _("Data quality")
-    PLATFORM = "platform", _("Tools and platform")
-    USE = "use", _("Use and analytics")
-    RESPONSIBLE = "responsible", _("Responsible use")
 
 
 SCALE = (1, 2, 3, 4, 5)
