@@ -77,7 +77,12 @@ def engagement_create(
     status: str = EngagementStatus.PLANNED,
     consultants: list[User] | tuple[User, ...] = (),
     min_group_size: int = 5,
+    created_by: User | None = None,
 ) -> Engagement:
+    """A new engagement. The consultant who creates it is always one of its consultants."""
+    consultants = list(consultants)
+    if created_by is not None and created_by.is_consultant and created_by not in consultants:
+        consultants.append(created_by)
     engagement = Engagement(
         organisation=organisation,
         title=title,

@@ -59,9 +59,6 @@ def engagement_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        consultants = list(data["consultants"])
-        if request.user.is_consultant and request.user not in consultants:
-            consultants.append(request.user)
         engagement = services.engagement_create(
             organisation=data["organisation"],
             title=data["title"],
@@ -70,7 +67,8 @@ def engagement_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             ends_on=data["ends_on"],
             status=data["status"],
             min_group_size=data["min_group_size"],
-            consultants=consultants,
+            consultants=list(data["consultants"]),
+            created_by=request.user,
         )
         messages.success(request, _("The engagement has been created."))
         return redirect(engagement)

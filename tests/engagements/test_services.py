@@ -11,7 +11,7 @@ from engagements.services import (
     membership_create,
     organisation_create,
 )
-from tests.accounts.factories import ConsultantFactory, UserFactory
+from tests.accounts.factories import AdministratorFactory, ConsultantFactory, UserFactory
 from tests.engagements.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +24,30 @@ def test_engagement_create_assigns_the_consultants():
         title="Datagedreven werken",
         starts_on=datetime.date(2026, 9, 1),
         consultants=[consultant],
+    )
+    assert list(engagement.consultants.all()) == [consultant]
+
+
+def test_the_consultant_who_creates_an_engagement_is_on_it():
+    creator, colleague = ConsultantFactory(), ConsultantFactory()
+    engagement = engagement_create(
+        organisation=OrganisationFactory(),
+        title="Datagedreven werken",
+        starts_on=datetime.date(2026, 9, 1),
+        consultants=[colleague],
+        created_by=creator,
+    )
+    assert set(engagement.consultants.all()) == {creator, colleague}
+
+
+def test_an_administrator_who_creates_an_engagement_is_not_made_its_consultant():
+    consultant = ConsultantFactory()
+    engagement = engagement_create(
+        organisation=OrganisationFactory(),
+        title="Datagedreven werken",
+        starts_on=datetime.date(2026, 9, 1),
+        consultants=[consultant],
+        created_by=AdministratorFactory(),
     )
     assert list(engagement.consultants.all()) == [consultant]
 
