@@ -32,7 +32,7 @@ from workshops.forms import (
     UpvoteForm,
     VisionStatementForm,
 )
-from workshops.models import AgendaItem, Contribution, Example, ItemKind, Session
+from workshops.models import AgendaItem, Contribution, Example, ItemKind, Participant, Session
 from workshops.reports import session_report_filename
 
 
@@ -45,12 +45,21 @@ def _seq(session: Session) -> int:
 
 
 def _answer(
-    request: HttpRequest, session: Session, *, ok: bool, message: str, status: int = 200
+    request: HttpRequest,
+    session: Session,
+    *,
+    ok: bool,
+    message: str,
+    status: int = 200,
+    person: Participant | None = None,
 ) -> HttpResponse:
     if _wants_json(request):
-        return JsonResponse(
-            {"ok": ok, "message": message, "seq": _seq(session)}, status=200 if ok else status
-        )
+        body: dict = {"ok": ok, "message": message, "seq": _seq(session)}
+        if ok and person is not None:
+            # The phone marks its own answers from this, without another request.
+            current = AgendaItem.objects.filter(pk=session.current_item_id or 0).first()
+            body["own"] = selectors.participant_kind_state(participant=person, item=current)
+        return JsonResponse(body, status=200 if ok else status)
     (messages.success if ok else messages.error)(request, message)
     return redirect(
         f"{reverse('workshops:participant', kwargs={'code': session.join_code})}#huidig"
@@ -77,7 +86,8 @@ def _participant_action(request: HttpRequest, code: str, form_class, act) -> Htt
         message = act(session, person, form.cleaned_data)
     except ValidationError as error:
         return _answer(request, session, ok=False, message=" ".join(error.messages), status=409)
-    return _answer(request, session, ok=True, message=message)
+    session.refresh_from_db(fields=["current_item"])
+    return _answer(request, session, ok=True, message=message, person=person)
 
 
 def _item(session: Session, pk: int) -> AgendaItem:

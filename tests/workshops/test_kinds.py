@@ -127,6 +127,7 @@ def test_a_phone_sends_an_answer_by_fetch_and_gets_json_with_a_dutch_message(ses
     body = response.json()
     assert body["ok"] is True and body["message"] == "Uw antwoord is verstuurd."
     assert body["seq"] == Session.objects.get(pk=session.pk).version
+    assert body["own"]["contributions"] == ["feiten"]  # the phone marks its own answer
     services.voting_close(item=item)
     refused = _post_json(phone, session, "contribute", {"item": item.pk, "text": "meer"})
     assert refused.status_code == 409

@@ -9,6 +9,9 @@
   var region = root.querySelector("[data-live-region]");
   var ownUrl = root.dataset.ownStateUrl;
   var loading = false;
+  var own = null;       // the participant's own answers to the item ownItem
+  var ownItem = null;
+  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
   var last = null;  // the answer to the last action, shown again after a screen update
 
   function currentItem() {
@@ -61,12 +64,23 @@
     }
   }
 
+  function remember(state) {
+    if (!state) { return; }
+    own = state;
+    ownItem = state.item === null || state.item === undefined ? null : String(state.item);
+    applyOwn(own);
+  }
+
+  // One request per phone and item: later screen updates of the same item reuse the answer
+  // (and the phone's own actions bring their own state along).
   function loadOwn() {
-    if (loading || !region.querySelector("[data-kind-form]")) { return; }
+    if (!region.querySelector("[data-kind-form]")) { return; }
+    if (own && ownItem === currentItem()) { applyOwn(own); return; }
+    if (loading) { return; }
     loading = true;
     fetch(ownUrl, { credentials: "same-origin", cache: "no-store" })
       .then(function (response) { return response.ok ? response.json() : null; })
-      .then(applyOwn)
+      .then(remember)
       .catch(function () { /* the next screen update tries again */ })
       .then(function () { loading = false; });
   }
@@ -81,12 +95,13 @@
     event.preventDefault();
     var button = form.querySelector('[type="submit"], button:not([type])');
     if (button) { button.disabled = true; }
-    fetch(form.action, {
-      method: "POST",
-      body: new FormData(form),
-      credentials: "same-origin",
-      headers: { "Accept": "application/json", "X-Requested-With": "fetch" }
-    })
+    var data = new FormData(form);
+    var headers = { "Accept": "application/json", "X-Requested-With": "fetch" };
+    if (csrfMeta && csrfMeta.content) {
+      data.set("csrfmiddlewaretoken", csrfMeta.content);
+      headers["X-CSRFToken"] = csrfMeta.content;
+    }
+    fetch(form.action, { method: "POST", body: data, credentials: "same-origin", headers: headers })
       .then(function (response) {
         return response.json().catch(function () { return { ok: false, message: "" }; });
       })
@@ -95,7 +110,7 @@
         if (answer.ok && form.hasAttribute("data-clear-on-ok")) {
           form.querySelectorAll("input[type=text], textarea").forEach(function (input) { input.value = ""; input.defaultValue = ""; });
         }
-        if (answer.ok) { loadOwn(); }
+        if (answer.ok && answer.own) { remember(answer.own); }
       })
       .catch(function () {
         message(form, document.documentElement.lang === "en" ? "No connection; your answer was not sent. Try again." : "Geen verbinding; uw antwoord is niet verstuurd. Probeer het opnieuw.", false);
