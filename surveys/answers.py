@@ -119,6 +119,16 @@ def is_complete(question: Question, value: Any) -> bool:
     return True
 
 
+def missing_required(questions: list[Question], answers: dict[int, Any]) -> list[Question]:
+    """The required questions among ``questions`` that ``answers`` (by id) leave open; the
+    one rule for a page's "next" and for sending a response."""
+    return [
+        question
+        for question in questions
+        if question.required and not is_complete(question, answers.get(question.pk))
+    ]
+
+
 def matches_condition(question: Question, value: Any) -> bool:
     """Whether the answer ``value`` to ``question.condition_question`` shows ``question``."""
     expected = question.condition_value

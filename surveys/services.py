@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from engagements.models import Engagement
 from engagements.saving import full_save, set_fields
-from surveys.answers import is_complete, visible_questions
+from surveys.answers import missing_required, visible_questions
 from surveys.default_template import DEFAULT_TEMPLATE, DEFAULT_TEMPLATE_KEY
 from surveys.definitions import validate_definition
 from surveys.models import (
@@ -573,12 +573,11 @@ def response_submit(*, response: Response) -> Response:
     )
     answers = dict(Answer.objects.filter(response=response).values_list("question_id", "value"))
     shown = visible_questions(questions, answers)
-    for question in shown:
-        if question.required and not is_complete(question, answers.get(question.pk)):
-            raise MissingAnswer(
-                _("Answer the question '%(text)s' first.") % {"text": question.text},
-                question_id=question.pk,
-            )
+    for question in missing_required(shown, answers)[:1]:
+        raise MissingAnswer(
+            _("Answer the question '%(text)s' first.") % {"text": question.text},
+            question_id=question.pk,
+        )
     shown_ids = {question.pk for question in shown}
     Answer.objects.filter(response=response).exclude(question_id__in=shown_ids).delete()
     Invitation.objects.filter(response=response).update(

@@ -3,12 +3,13 @@
 import csv
 import io
 import json
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +22,7 @@ from accounts.http import AuthenticatedHttpRequest
 from reporting.pdf import pdf_response
 from reporting.spreadsheets import spreadsheet_safe
 from surveys import access, services
-from surveys.answers import OTHER, is_complete, parse_answer, visible_questions
+from surveys.answers import OTHER, missing_required, parse_answer, visible_questions
 from surveys.charts import response_rate_chart
 from surveys.forms import (
     AccessCodeForm,
@@ -37,6 +38,8 @@ from surveys.models import (
     SCALE_MAX,
     SCALE_MIN,
     InvitationStatus,
+    Page,
+    Question,
     QuestionKind,
     SurveyStatus,
 )
@@ -715,54 +718,21 @@ def respond_page(request: HttpRequest, token: str, number: int) -> HttpResponse:
     displays: dict[int, object] = {}
     if request.method == "POST":
         action = request.POST.get("action", "next")
-        values = {}
-        for question in questions:
-            parsed = parse_answer(question, request.POST)
-            displays[question.pk] = parsed.display
-            if parsed.error:
-                errors[question.pk] = parsed.error
-            else:
-                values[question] = parsed.value
-                answers[question.pk] = parsed.value
+        errors, displays = _parse_page(questions, request.POST, answers)
         try:
-            services.answers_save(response=response, values=values)
+            services.answers_save(
+                response=response,
+                values={q: answers.get(q.pk) for q in questions if q.pk not in errors},
+            )
         except ValidationError:
             return _render_notice(request, survey, "closed")
         if action != "back":
-            for question in questions:
-                if (
-                    question.pk not in errors
-                    and question.required
-                    and not is_complete(question, answers.get(question.pk))
-                ):
-                    errors[question.pk] = _("This question is required.")
+            for question in missing_required(questions, answers):
+                errors.setdefault(question.pk, _("This question is required."))
         if not errors:
-            numbers = _page_numbers_with_questions(pages, answers)
-            if action == "back":
-                earlier = [n for n in numbers if n < number]
-                return redirect(
-                    "surveys:respond_page", token=token, number=earlier[-1] if earlier else 1
-                )
-            later = [n for n in numbers if n > number]
-            if later:
-                return redirect("surveys:respond_page", token=token, number=later[0])
-            try:
-                services.response_submit(response=response)
-            except services.MissingAnswer as error:
-                messages.error(request, error.message)
-                target = next(
-                    (
-                        n
-                        for n, p in enumerate(pages, start=1)
-                        if any(q.pk == error.question_id for q in p.question_list)
-                    ),
-                    1,
-                )
-                return redirect("surveys:respond_page", token=token, number=target)
-            except ValidationError:
-                return _render_notice(request, survey, "closed")
-            request.session.pop(f"survey-{survey.pk}", None)
-            return redirect("surveys:thanks", pk=survey.pk)
+            return _respond_page_move(
+                request, link, pages, answers, token=token, number=number, action=action
+            )
     numbers = _page_numbers_with_questions(pages, answers)
     position = numbers.index(number) + 1 if number in numbers else 1
     items = [
@@ -791,6 +761,61 @@ def respond_page(request: HttpRequest, token: str, number: int) -> HttpResponse:
         },
         status=200,
     )
+
+
+def _parse_page(
+    questions: list[Question], data: QueryDict, answers: dict[int, Any]
+) -> tuple[dict[int, str], dict[int, object]]:
+    """Parse a page's answers into ``answers``; return the errors and what to show again."""
+    errors: dict[int, str] = {}
+    displays: dict[int, object] = {}
+    for question in questions:
+        parsed = parse_answer(question, data)
+        displays[question.pk] = parsed.display
+        if parsed.error:
+            errors[question.pk] = parsed.error
+        else:
+            answers[question.pk] = parsed.value
+    return errors, displays
+
+
+def _respond_page_move(
+    request: HttpRequest,
+    link: access.RespondentLink,
+    pages: list[Page],
+    answers: dict[int, Any],
+    *,
+    token: str,
+    number: int,
+    action: str,
+) -> HttpResponse:
+    """After a page is saved: to the previous or next page with questions, or send."""
+    numbers = _page_numbers_with_questions(pages, answers)
+    if action == "back":
+        earlier = [n for n in numbers if n < number]
+        return redirect("surveys:respond_page", token=token, number=earlier[-1] if earlier else 1)
+    later = [n for n in numbers if n > number]
+    if later:
+        return redirect("surveys:respond_page", token=token, number=later[0])
+    survey = link.survey
+    assert link.response is not None
+    try:
+        services.response_submit(response=link.response)
+    except services.MissingAnswer as error:
+        messages.error(request, error.message)
+        target = next(
+            (
+                n
+                for n, p in enumerate(pages, start=1)
+                if any(q.pk == error.question_id for q in p.question_list)
+            ),
+            1,
+        )
+        return redirect("surveys:respond_page", token=token, number=target)
+    except ValidationError:
+        return _render_notice(request, survey, "closed")
+    request.session.pop(f"survey-{survey.pk}", None)
+    return redirect("surveys:thanks", pk=survey.pk)
 
 
 @never_cache
