@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
+from engagements.anonymity import small_group_rule
 from reporting.charts import Chart
 from surveys.models import (
     TEXT_KINDS,
@@ -218,7 +219,7 @@ def survey_results(
     queries whatever the number of responses or questions."""
     from surveys.charts import question_chart
 
-    min_group_size = survey.engagement.min_group_size if survey.engagement_id else 5
+    rule = small_group_rule(survey.engagement if survey.engagement_id else None)
     questions = survey_questions(survey=survey)
     if only_highlights:
         questions = [question for question in questions if question.is_highlight]
@@ -262,7 +263,7 @@ def survey_results(
             answered = text_counts.get(question.pk, 0)
         else:
             answered = sum(counts[question.pk].values())
-        hidden = answered < min_group_size
+        hidden = rule.hides(answered)
         result = QuestionResult(
             question=question,
             number=number,
@@ -279,7 +280,7 @@ def survey_results(
     return SurveyResults(
         survey=survey,
         response_rate=survey_response_rate(survey=survey),
-        min_group_size=min_group_size,
+        min_group_size=rule.minimum,
         questions=results,
     )
 
@@ -306,7 +307,7 @@ def survey_export_rows(*, survey: Survey) -> tuple[list[str], list[list[str]]]:
     """
     from surveys.answers import answer_text
 
-    min_group_size = survey.engagement.min_group_size if survey.engagement_id else 5
+    rule = small_group_rule(survey.engagement if survey.engagement_id else None)
     questions = survey_questions(survey=survey)
     answers = Answer.objects.filter(
         response__survey=survey, response__status=ResponseStatus.COMPLETED
@@ -318,9 +319,9 @@ def survey_export_rows(*, survey: Survey) -> tuple[list[str], list[list[str]]]:
     ):
         by_response[response_id][question_id] = value
         per_question[question_id] += 1
-    if len(by_response) < min_group_size:
+    if rule.hides(len(by_response)):
         return [], []
-    shown = [q for q in questions if per_question[q.pk] >= min_group_size]
+    shown = [q for q in questions if rule.shows(per_question[q.pk])]
     headers = [f"{number}. {question.text}" for number, question in enumerate(shown, start=1)]
     rows = [
         [answer_text(question, values.get(question.pk)) for question in shown]

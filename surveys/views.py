@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
+from engagements.anonymity import small_group_rule
 from reporting.pdf import pdf_response
 from reporting.spreadsheets import spreadsheet_safe
 from surveys import access, services
@@ -513,7 +514,7 @@ def question_answers(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     if survey.is_template or question.kind not in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT):
         raise Http404
     answered = question_answered_count(question=question)
-    hidden = answered < survey.engagement.min_group_size
+    hidden = small_group_rule(survey.engagement).hides(answered)
     paginator = Paginator(question_text_answers(question=question), 100)
     page_obj = None if hidden else paginator.get_page(request.GET.get("pagina"))
     return render(
