@@ -15,7 +15,7 @@ MAX_IMPORT_BYTES = 1024 * 1024
 class AssessmentForm(forms.ModelForm):
     class Meta:
         model = Assessment
-        fields = ["title", "version", "measured_on"]
+        fields = ["title", "version", "measured_on", "respondent_chart_announced"]
         widgets = {"measured_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):

@@ -275,6 +275,16 @@ class Assessment(models.Model):
         _("status"), max_length=20, choices=AssessmentStatus.choices, default=AssessmentStatus.OPEN
     )
     closed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    respondent_chart_announced = models.BooleanField(
+        _("chart per respondent in the report"),
+        default=False,
+        help_text=_(
+            "Respondents are told, before they answer, that the report for the organisation "
+            "shows each respondent's levels under a number (never a name). Only then, and "
+            "only with at least the minimum group size of respondents, the report includes "
+            "that chart."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

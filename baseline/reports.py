@@ -11,12 +11,15 @@ from reporting.pdf import render_pdf
 
 def baseline_report_context(*, assessment: Assessment) -> dict:
     results = assessment_results(assessment=assessment)
+    charts = results_charts(results)
+    if not results.respondent_chart_in_report:
+        del charts["spread"]
     return {
         "assessment": assessment,
         "engagement": assessment.engagement,
         "organisation": assessment.engagement.organisation,
         "results": results,
-        "charts": results_charts(results),
+        "charts": charts,
         "generated_at": timezone.localtime(),
         "report_title": _("Baseline report"),
     }

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.crypto import salted_hmac
 
 from baseline.models import (
     EXCHANGE_FORMAT,
@@ -26,6 +27,7 @@ from baseline.models import (
     Respondent,
     RespondentRole,
 )
+from engagements.anonymity import small_group_rule
 from engagements.dimensions import DIMENSION_KEYS
 
 # The keys of the default maturity model's seven dimensions, in order (engagements.dimensions).
@@ -153,7 +155,7 @@ def assessment_respondents(*, assessment: Assessment) -> list[Respondent]:
         assessment.respondents.annotate(
             answer_count=Count("answers", filter=Q(answers__level__isnull=False))
             + Count("answers", filter=Q(answers__dont_know=True))
-        ).order_by("number")
+        ).order_by("name", "pk")
     )
 
 
@@ -322,6 +324,14 @@ class AssessmentResults:
         return _median(values)
 
     @property
+    def respondent_chart_in_report(self) -> bool:
+        """A figure per respondent goes into a client document only when respondents were
+        told so and the group is at least the minimum group size."""
+        return self.assessment.respondent_chart_announced and small_group_rule(
+            self.assessment.engagement
+        ).shows(self.submitted_count)
+
+    @property
     def respondent_labels(self) -> list[str]:
         labels: list[str] = []
         for result in self.dimensions:
@@ -416,6 +426,20 @@ def _peer_assessment_ids(assessment: Assessment) -> list[int]:
     return list(latest.values())
 
 
+def _anonymous_order(assessment_id: int, respondent_ids) -> list[int]:
+    """The respondents in an order unrelated to when or by whom they were invited.
+
+    Results number respondents in this order, so the consultant, who knows the order of
+    invitation, cannot tell who "Respondent 1" is. Stable for an assessment (a keyed hash).
+    """
+    return sorted(
+        respondent_ids,
+        key=lambda rid: salted_hmac(
+            "baseline.respondent-order", f"{assessment_id}:{rid}", algorithm="sha256"
+        ).digest(),
+    )
+
+
 def assessment_results(*, assessment: Assessment) -> AssessmentResults:
     """Everything the results page, the report and the roadmap need, in a fixed number of
     queries."""
@@ -463,7 +487,8 @@ def assessment_results(*, assessment: Assessment) -> AssessmentResults:
         if quote and comment:
             quotes[dimension_id].append(comment)
 
-    respondent_ids = sorted(numbers, key=numbers.get)
+    respondent_ids = _anonymous_order(assessment.pk, numbers)
+    anonymous_numbers = {rid: position for position, rid in enumerate(respondent_ids, start=1)}
     level_names = {level.number: level.name for level in levels}
     previous_levels = (
         _current_levels(rows_by_assessment[previous.pk], dimensions, other_consensus[previous.pk])
@@ -485,7 +510,7 @@ def assessment_results(*, assessment: Assessment) -> AssessmentResults:
         for respondent_id in respondent_ids:
             values = by_respondent.get((dimension.pk, respondent_id))
             if values:
-                label = Respondent.label_for(numbers[respondent_id])
+                label = Respondent.label_for(anonymous_numbers[respondent_id])
                 respondent_medians.append((label, _median(values)))
         medians_only = [value for _label, value in respondent_medians]
         score = scores.get(dimension.pk)
@@ -510,7 +535,7 @@ def assessment_results(*, assessment: Assessment) -> AssessmentResults:
         )
 
     # Breakdown by role, only for groups of at least the engagement's minimum size.
-    min_group = assessment.engagement.min_group_size
+    rule = small_group_rule(assessment.engagement)
     members: dict[str, list[int]] = defaultdict(list)
     for respondent_id in respondent_ids:
         members[roles[respondent_id]].append(respondent_id)
@@ -520,7 +545,7 @@ def assessment_results(*, assessment: Assessment) -> AssessmentResults:
         group = members.get(role.value, [])
         if not group:
             continue
-        if len(group) < min_group:
+        if rule.hides(len(group)):
             hidden += 1
             continue
         medians = []
@@ -543,7 +568,7 @@ def assessment_results(*, assessment: Assessment) -> AssessmentResults:
         peer_organisation_count=len(peer_ids),
         role_breakdown=breakdown,
         hidden_role_count=hidden,
-        min_group_size=min_group,
+        min_group_size=rule.minimum,
     )
 
 

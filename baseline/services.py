@@ -213,9 +213,14 @@ def assessment_create(
     version: ModelVersion,
     title: str,
     measured_on: datetime.date,
+    respondent_chart_announced: bool = False,
 ) -> Assessment:
     assessment = Assessment(
-        engagement=engagement, version=version, title=title, measured_on=measured_on
+        engagement=engagement,
+        version=version,
+        title=title,
+        measured_on=measured_on,
+        respondent_chart_announced=respondent_chart_announced,
     )
     return full_save(assessment)
 

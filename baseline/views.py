@@ -62,6 +62,7 @@ def assessment_create(request: AuthenticatedHttpRequest, engagement_pk: int) -> 
             version=form.cleaned_data["version"],
             title=form.cleaned_data["title"],
             measured_on=form.cleaned_data["measured_on"],
+            respondent_chart_announced=form.cleaned_data["respondent_chart_announced"],
         )
         messages.success(request, _("The assessment has been created. Now invite respondents."))
         return redirect(assessment)
@@ -110,8 +111,8 @@ def respondent_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         else:
             messages.success(
                 request,
-                _("%(label)s has been added. Send them their personal link.")
-                % {"label": respondent.label},
+                _("%(name)s has been added. Send them their personal link.")
+                % {"name": respondent.name or _("The respondent")},
             )
         return redirect(assessment)
     return render(
