@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from accounts.forms import LoginForm
+from accounts.views import InvitationAcceptView
 
 # No app_name: Django's auth views reverse these names ("login", "password_reset_done", ...).
 urlpatterns = [
@@ -34,5 +35,10 @@ urlpatterns = [
         "wachtwoord-herstellen/klaar/",
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
+    ),
+    path(
+        "uitnodiging/<uidb64>/<token>/",
+        InvitationAcceptView.as_view(),
+        name="invitation_accept",
     ),
 ]

@@ -90,6 +90,25 @@ def get_organisation_for_manager(user: User, pk: int) -> Organisation:
     return organisation
 
 
+def can_invite_staff(user: User, organisation: Organisation) -> bool:
+    """Administrators, and consultants of one of the organisation's engagements."""
+    if not user.is_authenticated:
+        return False
+    if user.is_administrator:
+        return True
+    return (
+        user.role == Role.CONSULTANT and organisation.engagements.filter(consultants=user).exists()
+    )
+
+
+def get_organisation_for_inviter(user: User, pk: int) -> Organisation:
+    """The organisation if the user may invite its staff; 404 if they may not see it, else 403."""
+    organisation = get_organisation_for_viewer(user, pk)
+    if not can_invite_staff(user, organisation):
+        raise PermissionDenied
+    return organisation
+
+
 def get_engagement_for_administrator(user: User, pk: int) -> Engagement:
     """Export and deletion are for administrators only (404 for those who cannot see it)."""
     engagement = get_engagement_for_viewer(user, pk)

@@ -18,6 +18,17 @@ class OrganisationForm(forms.ModelForm):
         fields = ["name", "cbs_code", "logo"]
 
 
+class StaffInviteForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=150,
+        help_text=_("The invitation goes here; it is also the user name."),
+    )
+    job_title = forms.CharField(label=_("Job title"), max_length=200, required=False)
+
+
 class EngagementForm(forms.ModelForm):
     consultants = forms.ModelMultipleChoiceField(
         label=_("Consultants"),

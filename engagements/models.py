@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from engagements.anonymity import DEFAULT_MIN_GROUP_SIZE, LOWEST_MIN_GROUP_SIZE
 from engagements.validators import validate_logo
 
 
@@ -78,6 +79,70 @@ class Membership(models.Model):
         return f"{self.user} – {self.organisation}"
 
 
+class StaffInvitationStatus(models.TextChoices):
+    NOT_SENT = "not_sent", _("Not sent yet")
+    SENT = "sent", _("Sent, no password chosen yet")
+    ACCEPTED = "accepted", _("Accepted")
+    REVOKED = "revoked", _("Revoked")
+
+
+class StaffInvitation(models.Model):
+    """An invitation for a staff member to their organisation's pages.
+
+    The account exists from the moment of inviting (without a usable password); the e-mail
+    carries a one-time link (Django's password-reset tokens) to choose a password. Whether
+    it was accepted follows from the account: a usable password means the person chose one.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="staff_invitations",
+        verbose_name=_("organisation"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_invitations",
+        verbose_name=_("invited person"),
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("last e-mail sent at"), null=True, blank=True)
+    send_count = models.PositiveSmallIntegerField(_("e-mails sent"), default=0)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("staff invitation")
+        verbose_name_plural = _("staff invitations")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"], name="engagements_staffinvitation_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organisation}"
+
+    @property
+    def status(self) -> StaffInvitationStatus:
+        if self.revoked_at:
+            return StaffInvitationStatus.REVOKED
+        if self.user.has_usable_password():
+            return StaffInvitationStatus.ACCEPTED
+        if self.sent_at:
+            return StaffInvitationStatus.SENT
+        return StaffInvitationStatus.NOT_SENT
+
+
 class EngagementStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     ACTIVE = "active", _("Active")
@@ -112,8 +177,8 @@ class Engagement(models.Model):
     )
     min_group_size = models.PositiveSmallIntegerField(
         _("minimum group size"),
-        default=5,
-        validators=[MinValueValidator(3), MaxValueValidator(50)],
+        default=DEFAULT_MIN_GROUP_SIZE,
+        validators=[MinValueValidator(LOWEST_MIN_GROUP_SIZE), MaxValueValidator(50)],
         help_text=_(
             "Results and breakdowns are only shown when they rest on at least this many "
             "responses, so that no one can be recognised."
@@ -147,7 +212,8 @@ class Engagement(models.Model):
                 name="engagements_engagement_status_valid",
             ),
             models.CheckConstraint(
-                condition=models.Q(min_group_size__gte=3) & models.Q(min_group_size__lte=50),
+                condition=models.Q(min_group_size__gte=LOWEST_MIN_GROUP_SIZE)
+                & models.Q(min_group_size__lte=50),
                 name="engagements_engagement_min_group_size_range",
             ),
         ]

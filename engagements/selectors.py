@@ -2,11 +2,11 @@
 
 import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from accounts.models import User
 from engagements.access import engagements_visible_to, organisations_visible_to
-from engagements.models import AuditEvent, Engagement, Organisation
+from engagements.models import AuditEvent, Engagement, Organisation, StaffInvitation
 
 
 def engagement_list_for_user(*, user: User) -> QuerySet[Engagement]:
@@ -25,6 +25,17 @@ def organisation_list_for_user(*, user: User) -> QuerySet[Organisation]:
         organisations_visible_to(user)
         .annotate(engagement_count=Count("engagements", distinct=True))
         .order_by("name")
+    )
+
+
+def staff_invitations_for_organisation(*, organisation: Organisation) -> QuerySet[StaffInvitation]:
+    """The organisation's staff invitations, open ones first, in one query."""
+    return (
+        StaffInvitation.objects.filter(organisation=organisation)
+        .select_related("user", "invited_by")
+        .order_by(
+            F("revoked_at").asc(nulls_first=True), "user__last_name", "user__first_name", "pk"
+        )
     )
 
 

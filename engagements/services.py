@@ -6,12 +6,17 @@ import json
 import zipfile
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from accounts.models import User
+from accounts.models import Role, User
+from accounts.services import user_create
+from engagements.anonymity import DEFAULT_MIN_GROUP_SIZE
 from engagements.models import (
     AuditAction,
     AuditEvent,
@@ -19,9 +24,11 @@ from engagements.models import (
     EngagementStatus,
     Membership,
     Organisation,
+    StaffInvitation,
 )
 from engagements.saving import full_save, set_fields
 from engagements.stages import registered_stages
+from engagements.tasks import staff_invitation_mail_send
 
 CLOSED_STATUSES = {EngagementStatus.COMPLETED, EngagementStatus.ARCHIVED}
 
@@ -66,6 +73,100 @@ def membership_create(*, user: User, organisation: Organisation, job_title: str 
     return membership
 
 
+def _enqueue_staff_invitation_mail(invitation: StaffInvitation, base_url: str) -> None:
+    transaction.on_commit(lambda: staff_invitation_mail_send.enqueue(invitation.pk, base_url))
+
+
+@transaction.atomic
+def staff_invite(
+    *,
+    organisation: Organisation,
+    first_name: str,
+    last_name: str,
+    email: str,
+    invited_by: User,
+    base_url: str,
+    job_title: str = "",
+) -> StaffInvitation:
+    """Give a staff member access to their organisation and e-mail them a one-time link.
+
+    The account is made now (user name = e-mail address, no usable password); the e-mail
+    goes out in the background. Someone who already has a staff account gets the
+    membership and an e-mail with the login link instead. Addresses of consultants and
+    administrators are refused: they never become an organisation's staff.
+    """
+    email = email.strip()
+    user = (
+        User.objects.select_for_update()
+        .filter(Q(email__iexact=email) | Q(username__iexact=email))
+        .first()
+    )
+    if user is not None and (user.role != Role.ORGANISATION_STAFF or user.is_administrator):
+        raise ValidationError(
+            _("This address belongs to a consultant or an administrator, not to staff.")
+        )
+    if user is None:
+        user = user_create(
+            username=email.casefold(),
+            password=None,
+            role=Role.ORGANISATION_STAFF,
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+        )
+    elif not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+    membership_create(user=user, organisation=organisation, job_title=job_title)
+    invitation, created = StaffInvitation.objects.get_or_create(
+        organisation=organisation, user=user, defaults={"invited_by": invited_by}
+    )
+    if not created:
+        if invitation.revoked_at is None:
+            raise ValidationError(_("This person has already been invited."))
+        invitation.revoked_at = None
+        invitation.invited_by = invited_by
+        invitation.sent_at = None
+    invitation.send_count += 1
+    invitation.save()
+    _enqueue_staff_invitation_mail(invitation, base_url)
+    return invitation
+
+
+@transaction.atomic
+def staff_invitation_resend(*, invitation: StaffInvitation, base_url: str) -> StaffInvitation:
+    """Send the invitation again; the link of the earlier e-mail stops working."""
+    if invitation.revoked_at:
+        raise ValidationError(_("This invitation has been revoked; invite the person again."))
+    user = invitation.user
+    if not user.has_usable_password():
+        user.set_unusable_password()  # a new hash: the earlier link is no longer valid
+        user.save(update_fields=["password"])
+    invitation.send_count += 1
+    invitation.save(update_fields=["send_count"])
+    _enqueue_staff_invitation_mail(invitation, base_url)
+    return invitation
+
+
+@transaction.atomic
+def staff_invitation_revoke(*, invitation: StaffInvitation) -> StaffInvitation:
+    """End the person's access to the organisation; an unused link stops working.
+
+    Someone left without any organisation can no longer log in.
+    """
+    user = invitation.user
+    Membership.objects.filter(user=user, organisation=invitation.organisation).delete()
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    if not user.has_usable_password():
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    if not user.memberships.exists():
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+    return invitation
+
+
 @transaction.atomic
 def engagement_create(
     *,
@@ -76,7 +177,7 @@ def engagement_create(
     description: str = "",
     status: str = EngagementStatus.PLANNED,
     consultants: list[User] | tuple[User, ...] = (),
-    min_group_size: int = 5,
+    min_group_size: int = DEFAULT_MIN_GROUP_SIZE,
     created_by: User | None = None,
 ) -> Engagement:
     """A new engagement. The consultant who creates it is always one of its consultants."""

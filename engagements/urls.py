@@ -22,4 +22,19 @@ urlpatterns = [
     path("organisaties/<int:pk>/", views.organisation_detail, name="organisation_detail"),
     path("organisaties/<int:pk>/bewerken/", views.organisation_update, name="organisation_update"),
     path("organisaties/<int:pk>/logo/", views.organisation_logo, name="organisation_logo"),
+    path(
+        "organisaties/<int:pk>/medewerkers/uitnodigen/",
+        views.staff_invite,
+        name="staff_invite",
+    ),
+    path(
+        "organisaties/<int:pk>/uitnodigingen/<int:invitation_pk>/opnieuw/",
+        views.staff_invitation_resend,
+        name="staff_invitation_resend",
+    ),
+    path(
+        "organisaties/<int:pk>/uitnodigingen/<int:invitation_pk>/intrekken/",
+        views.staff_invitation_revoke,
+        name="staff_invitation_revoke",
+    ),
 ]

@@ -1,19 +1,28 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from engagements import access, services
-from engagements.forms import EngagementDeleteForm, EngagementForm, OrganisationForm
+from engagements.forms import (
+    EngagementDeleteForm,
+    EngagementForm,
+    OrganisationForm,
+    StaffInviteForm,
+)
 from engagements.reports import engagement_summary_pdf_bytes
 from engagements.selectors import (
     audit_events_for_user,
     engagement_consultant_names,
     engagement_list_for_user,
     organisation_list_for_user,
+    staff_invitations_for_organisation,
 )
 from engagements.stages import stage_statuses
 from reporting.pdf import pdf_response
@@ -52,11 +61,11 @@ def engagement_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 def engagement_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_engagement_creator(request.user)
     organisations = access.organisations_visible_to(request.user)
-    form = EngagementForm(
-        request.POST or None,
-        organisations=organisations,
-        initial={"starts_on": timezone.localdate(), "consultants": [request.user.pk]},
-    )
+    initial = {"starts_on": timezone.localdate(), "consultants": [request.user.pk]}
+    chosen = request.GET.get("organisation", "")
+    if chosen.isascii() and chosen.isdigit():
+        initial["organisation"] = organisations.filter(pk=int(chosen)).first()
+    form = EngagementForm(request.POST or None, organisations=organisations, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         engagement = services.engagement_create(
@@ -72,7 +81,16 @@ def engagement_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         )
         messages.success(request, _("The engagement has been created."))
         return redirect(engagement)
-    return render(request, "engagements/engagement_form.html", {"form": form})
+    return render(
+        request,
+        "engagements/engagement_form.html",
+        {"form": form, "new_organisation_url": _new_organisation_url()},
+    )
+
+
+def _new_organisation_url() -> str:
+    """The organisation form that returns to a new engagement for the new organisation."""
+    return reverse("engagements:organisation_create") + "?volgende=traject"
 
 
 @login_required
@@ -123,6 +141,7 @@ def organisation_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def organisation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = access.get_organisation_for_viewer(request.user, pk)
     engagements = engagement_list_for_user(user=request.user).filter(organisation=organisation)
+    can_invite = access.can_invite_staff(request.user, organisation)
     return render(
         request,
         "engagements/organisation_detail.html",
@@ -130,6 +149,13 @@ def organisation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             "organisation": organisation,
             "engagements": list(engagements),
             "can_manage": access.can_create_engagements(request.user),
+            "can_create_engagement": access.can_create_engagements(request.user),
+            "can_invite": can_invite,
+            "invitations": (
+                list(staff_invitations_for_organisation(organisation=organisation))
+                if can_invite
+                else []
+            ),
         },
     )
 
@@ -145,8 +171,15 @@ def organisation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             logo=form.cleaned_data["logo"],
         )
         messages.success(request, _("The organisation has been created."))
+        if request.GET.get("volgende") == "traject":
+            url = reverse("engagements:engagement_create")
+            return redirect(f"{url}?organisation={organisation.pk}")
         return redirect(organisation)
-    return render(request, "engagements/organisation_form.html", {"form": form})
+    return render(
+        request,
+        "engagements/organisation_form.html",
+        {"form": form, "next_engagement": request.GET.get("volgende") == "traject"},
+    )
 
 
 @login_required
@@ -169,6 +202,75 @@ def organisation_update(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         "engagements/organisation_form.html",
         {"form": form, "organisation": organisation},
     )
+
+
+@login_required
+def staff_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    organisation = access.get_organisation_for_inviter(request.user, pk)
+    form = StaffInviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            invitation = services.staff_invite(
+                organisation=organisation,
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                job_title=data["job_title"],
+                invited_by=request.user,
+                base_url=request.build_absolute_uri("/"),
+            )
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(
+                request,
+                _("The invitation to %(email)s is being sent.") % {"email": invitation.user.email},
+            )
+            return redirect(organisation)
+    return render(
+        request, "engagements/staff_invite.html", {"form": form, "organisation": organisation}
+    )
+
+
+def _invitation_of(request: AuthenticatedHttpRequest, pk: int, invitation_pk: int):
+    organisation = access.get_organisation_for_inviter(request.user, pk)
+    invitation = get_object_or_404(
+        organisation.staff_invitations.select_related("user"), pk=invitation_pk
+    )
+    return organisation, invitation
+
+
+@login_required
+@require_POST
+def staff_invitation_resend(request: AuthenticatedHttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+    organisation, invitation = _invitation_of(request, pk, invitation_pk)
+    try:
+        services.staff_invitation_resend(
+            invitation=invitation, base_url=request.build_absolute_uri("/")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The invitation to %(email)s is being sent again; the earlier link no longer works.")
+            % {"email": invitation.user.email},
+        )
+    return redirect(organisation)
+
+
+@login_required
+@require_POST
+def staff_invitation_revoke(request: AuthenticatedHttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+    organisation, invitation = _invitation_of(request, pk, invitation_pk)
+    services.staff_invitation_revoke(invitation=invitation)
+    messages.success(
+        request,
+        _("%(name)s no longer has access to %(organisation)s.")
+        % {"name": invitation.user, "organisation": organisation},
+    )
+    return redirect(organisation)
 
 
 @login_required

@@ -2,6 +2,34 @@ import pytest
 
 from tests.permissions import LOGIN, UrlCase, check_case, manage_matrix, view_matrix
 
+
+def _invitation_kwargs(world):
+    """Organisation A's invitation of a new staff member (made once per world)."""
+    if "staff_invitation" not in world.extra:
+        from engagements.services import staff_invite
+
+        world.extra["staff_invitation"] = staff_invite(
+            organisation=world.org_a,
+            first_name="Ivo",
+            last_name="Nieuw",
+            email="ivo@alfa.example",
+            invited_by=world.users["admin"],
+            base_url="http://testserver/",
+        )
+    return {"pk": world.org_a.pk, "invitation_pk": world.extra["staff_invitation"].pk}
+
+
+# Inviting staff: administrators, and consultants of one of the organisation's engagements.
+INVITE_MATRIX = {
+    "anonymous": LOGIN,
+    "staff_a": 403,
+    "staff_b": 404,
+    "consultant_on": 200,
+    "consultant_off": 403,
+    "admin": 200,
+}
+INVITE_POST_MATRIX = {**INVITE_MATRIX, "consultant_on": 302, "admin": 302}
+
 CASES = [
     UrlCase(
         "engagements:home",
@@ -120,6 +148,23 @@ CASES = [
             "consultant_off": 200,
             "admin": 200,
         },
+    ),
+    UrlCase(
+        "engagements:staff_invite",
+        kwargs=lambda w: {"pk": w.org_a.pk},
+        expected=INVITE_MATRIX,
+    ),
+    UrlCase(
+        "engagements:staff_invitation_resend",
+        kwargs=_invitation_kwargs,
+        method="post",
+        expected=INVITE_POST_MATRIX,
+    ),
+    UrlCase(
+        "engagements:staff_invitation_revoke",
+        kwargs=_invitation_kwargs,
+        method="post",
+        expected=INVITE_POST_MATRIX,
     ),
     UrlCase(
         # Organisation A has no logo: 404 for everyone who may see it.
