@@ -243,7 +243,9 @@ def _invitation_of(request: AuthenticatedHttpRequest, pk: int, invitation_pk: in
 
 @login_required
 @require_POST
-def staff_invitation_resend(request: AuthenticatedHttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+def staff_invitation_resend(
+    request: AuthenticatedHttpRequest, pk: int, invitation_pk: int
+) -> HttpResponse:
     organisation, invitation = _invitation_of(request, pk, invitation_pk)
     try:
         services.staff_invitation_resend(
@@ -262,7 +264,9 @@ def staff_invitation_resend(request: AuthenticatedHttpRequest, pk: int, invitati
 
 @login_required
 @require_POST
-def staff_invitation_revoke(request: AuthenticatedHttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+def staff_invitation_revoke(
+    request: AuthenticatedHttpRequest, pk: int, invitation_pk: int
+) -> HttpResponse:
     organisation, invitation = _invitation_of(request, pk, invitation_pk)
     services.staff_invitation_revoke(invitation=invitation)
     messages.success(
