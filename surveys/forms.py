@@ -85,6 +85,7 @@ class SurveySettingsForm(forms.ModelForm):
             "invitation_subject",
             "invitation_message",
             "reminder_message",
+            "reminder_days_before",
         ]
         widgets = {
             "opens_at": DateTimeInput(),
@@ -222,6 +223,15 @@ class InvitationsForm(forms.Form):
         if len(people) > MAX_INVITEES:
             raise ValidationError(_("Invite at most 200 people at a time."))
         return people
+
+
+class SmallGroupConfirmForm(forms.Form):
+    """Shown when fewer people are invited than the minimum group size."""
+
+    send_anyway = forms.BooleanField(
+        label=_("Send anyway: I understand that results stay hidden below the minimum"),
+        required=False,
+    )
 
 
 class AccessCodeForm(forms.Form):

@@ -14,10 +14,12 @@ to a person. No IP address or user agent is ever stored.
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from engagements.invitations import DEFAULT_REMINDER_DAYS, PLACEHOLDER_HELP
 from engagements.tokens import new_token  # the default of the token fields (migrations name it)
 
 DEFAULT_MAX_LENGTH = 5000
@@ -95,14 +97,21 @@ class Survey(models.Model):
     )
     invitation_subject = models.CharField(_("invitation subject"), max_length=200, blank=True)
     invitation_message = models.TextField(
-        _("invitation message"),
-        blank=True,
-        help_text=_("{name} and {link} are replaced by the invitee's name and personal link."),
+        _("invitation message"), blank=True, help_text=PLACEHOLDER_HELP
     )
     reminder_message = models.TextField(
-        _("reminder message"),
+        _("reminder message"), blank=True, help_text=PLACEHOLDER_HELP
+    )
+    reminder_days_before = models.PositiveSmallIntegerField(
+        _("automatic reminder (days before closing)"),
+        null=True,
         blank=True,
-        help_text=_("{name} and {link} are replaced by the invitee's name and personal link."),
+        default=DEFAULT_REMINDER_DAYS,
+        validators=[MaxValueValidator(60)],
+        help_text=_(
+            "Everyone invited who has not sent their answers gets a reminder this many days "
+            "before the closing date. Empty: no automatic reminder."
+        ),
     )
     template_key = models.SlugField(
         _("template key"),

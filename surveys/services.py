@@ -6,14 +6,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import Max
-from django.urls import reverse
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from engagements.invitations import reminder_moment
 from engagements.models import Engagement
 from engagements.saving import full_save, set_fields
 from surveys.answers import missing_required, visible_questions
@@ -34,6 +33,7 @@ from surveys.models import (
     new_token,
 )
 from surveys.selectors import survey_definition
+from surveys.tasks import survey_invitations_send, survey_scheduled_reminder
 
 logger = logging.getLogger(__name__)
 
@@ -148,13 +148,18 @@ _SURVEY_FIELDS = {
     "invitation_subject",
     "invitation_message",
     "reminder_message",
+    "reminder_days_before",
 }
 
 
 @transaction.atomic
-def survey_update(*, survey: Survey, **fields) -> Survey:
+def survey_update(*, survey: Survey, base_url: str = "", **fields) -> Survey:
+    before = (survey.closes_at, survey.reminder_days_before)
     set_fields(survey, fields, allowed=_SURVEY_FIELDS, service="survey_update")
-    return full_save(survey)
+    full_save(survey)
+    if base_url and before != (survey.closes_at, survey.reminder_days_before):
+        survey_reminder_schedule(survey=survey, base_url=base_url)
+    return survey
 
 
 @transaction.atomic
@@ -170,7 +175,7 @@ def survey_delete(*, survey: Survey) -> None:
 
 
 @transaction.atomic
-def survey_open(*, survey: Survey) -> Survey:
+def survey_open(*, survey: Survey, base_url: str = "") -> Survey:
     """Opens a draft survey, or reopens a closed one (a past closing date is cleared)."""
     if survey.is_template:
         raise ValidationError(_("A template cannot be opened; create a survey from it first."))
@@ -182,6 +187,8 @@ def survey_open(*, survey: Survey) -> Survey:
     survey.status = SurveyStatus.OPEN
     survey.full_clean()
     survey.save()
+    if base_url:
+        survey_reminder_schedule(survey=survey, base_url=base_url)
     return survey
 
 
@@ -373,32 +380,32 @@ def answer_quote_set(*, answer: Answer, is_quote: bool) -> Answer:
 # --- Invitations ----------------------------------------------------------------------------
 
 
-def _personal_message(template: str, *, name: str, link: str) -> str:
-    return template.replace("{name}", name).replace("{link}", link)
-
-
-def _send_invitation_mails(*, invitation_ids: list[int], base_url: str, reminder: bool) -> None:
-    invitations = Invitation.objects.filter(pk__in=invitation_ids).select_related("survey")
-    for invitation in invitations:
-        survey = invitation.survey
-        link = base_url.rstrip("/") + reverse("surveys:respond", kwargs={"token": invitation.token})
-        template = survey.reminder_message if reminder else survey.invitation_message
-        if not template:
-            template = _(
-                "Dear {name},\n\nPlease fill in our survey through your personal link:\n\n{link}\n"
-            )
-        subject = survey.invitation_subject or survey.title
-        if reminder:
-            subject = _("Reminder: %(subject)s") % {"subject": subject}
-        message = EmailMessage(
-            subject=subject,
-            body=_personal_message(template, name=invitation.name, link=link),
-            to=[invitation.email],
+def _enqueue_mails(*, invitation_ids: list[int], base_url: str, reminder: bool) -> None:
+    """The e-mails go out in the background (the worker), after this transaction commits."""
+    if invitation_ids:
+        transaction.on_commit(
+            lambda: survey_invitations_send.enqueue(invitation_ids, base_url, reminder)
         )
-        try:
-            message.send()
-        except Exception:  # A mail server hiccup must not undo the invitations.
-            logger.exception("Could not send the survey e-mail to invitation %s", invitation.pk)
+
+
+def survey_reminder_schedule(*, survey: Survey, base_url: str) -> datetime.datetime | None:
+    """Schedule the automatic reminder for the survey's closing date (see
+    engagements/invitations.py); returns when it will run, or None."""
+    moment = reminder_moment(survey.closes_at, survey.reminder_days_before, now=timezone.now())
+    if moment is None or survey.status != SurveyStatus.OPEN or survey.closes_at is None:
+        return None
+    closes_at = survey.closes_at.isoformat()
+    transaction.on_commit(
+        lambda: survey_scheduled_reminder.using(run_after=moment).enqueue(
+            survey.pk, closes_at, base_url
+        )
+    )
+    return moment
+
+
+@transaction.atomic
+def invitations_reminded(*, invitation_ids: list[int]) -> None:
+    Invitation.objects.filter(pk__in=invitation_ids).update(reminder_count=F("reminder_count") + 1)
 
 
 @transaction.atomic
@@ -420,16 +427,28 @@ def invitations_create(
         if email.casefold() in known:
             continue
         known.add(email.casefold())
-        invitation = Invitation(survey=survey, name=name, email=email, sent_at=now)
+        invitation = Invitation(survey=survey, name=name, email=email)
         invitation.full_clean(exclude=["survey"])
         invitation.save()
         created.append(invitation)
-    ids = [invitation.pk for invitation in created]
     if send:
-        transaction.on_commit(
-            lambda: _send_invitation_mails(invitation_ids=ids, base_url=base_url, reminder=False)
+        _enqueue_mails(
+            invitation_ids=[invitation.pk for invitation in created],
+            base_url=base_url,
+            reminder=False,
         )
+    else:
+        Invitation.objects.filter(pk__in=[i.pk for i in created]).update(sent_at=now)
     return created
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: Invitation, base_url: str) -> Invitation:
+    """Send someone's invitation again (after a refused address was corrected, or lost mail)."""
+    if invitation.status == InvitationStatus.ANSWERED:
+        raise ValidationError(_("This person has already answered."))
+    _enqueue_mails(invitation_ids=[invitation.pk], base_url=base_url, reminder=False)
+    return invitation
 
 
 @transaction.atomic
@@ -437,16 +456,12 @@ def invitation_reminders_send(*, survey: Survey, base_url: str) -> int:
     """Sends a reminder to everyone invited who has not sent their answers."""
     if not survey.accepts_answers(timezone.now()):
         raise ValidationError(_("Reminders can only be sent while the survey is open."))
-    pending = survey.invitations.exclude(status=InvitationStatus.ANSWERED)
-    ids = list(pending.values_list("pk", flat=True))
-    now = timezone.now()
-    for invitation in pending:
-        invitation.reminded_at = now
-        invitation.reminder_count += 1
-        invitation.save(update_fields=["reminded_at", "reminder_count"])
-    transaction.on_commit(
-        lambda: _send_invitation_mails(invitation_ids=ids, base_url=base_url, reminder=True)
+    pending = survey.invitations.exclude(status=InvitationStatus.ANSWERED).filter(
+        sent_at__isnull=False
     )
+    ids = list(pending.values_list("pk", flat=True))
+    invitations_reminded(invitation_ids=ids)
+    _enqueue_mails(invitation_ids=ids, base_url=base_url, reminder=True)
     return len(ids)
 
 

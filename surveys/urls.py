@@ -30,6 +30,7 @@ urlpatterns = [
     path("<int:pk>/uitnodigingen/", views.invitations, name="invitations"),
     path("<int:pk>/herinneringen/", views.invitation_reminders, name="invitation_reminders"),
     path("uitnodiging/<int:pk>/intrekken/", views.invitation_delete, name="invitation_delete"),
+    path("uitnodiging/<int:pk>/opnieuw/", views.invitation_resend, name="invitation_resend"),
     # Results.
     path("<int:pk>/resultaten/", views.results, name="results"),
     path("<int:pk>/resultaten.csv", views.results_csv, name="results_csv"),

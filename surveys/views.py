@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
-from engagements.anonymity import small_group_rule
+from engagements.anonymity import LOWEST_MIN_GROUP_SIZE, small_group_rule
 from reporting.pdf import pdf_response
 from reporting.spreadsheets import spreadsheet_safe
 from surveys import access, services
@@ -30,6 +30,7 @@ from surveys.forms import (
     InvitationsForm,
     PageForm,
     QuestionForm,
+    SmallGroupConfirmForm,
     SurveyCreateForm,
     SurveyImportForm,
     SurveySettingsForm,
@@ -59,6 +60,7 @@ from surveys.selectors import (
     survey_results,
     template_list,
 )
+from surveys.tasks import invitation_preview
 
 
 def _item(question, value, error: str = "") -> dict:
@@ -218,7 +220,7 @@ def survey_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.fields}
         try:
-            services.survey_update(survey=survey, **fields)
+            services.survey_update(survey=survey, base_url=_base_url(request), **fields)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -250,7 +252,7 @@ def survey_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     action = request.POST.get("action")
     try:
         if action == "open":
-            services.survey_open(survey=survey)
+            services.survey_open(survey=survey, base_url=_base_url(request))
             messages.success(request, _("The survey is open."))
         elif action == "close":
             services.survey_close(survey=survey)
@@ -433,7 +435,15 @@ def invitations(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if survey.is_template:
         raise Http404
     form = InvitationsForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    confirm = SmallGroupConfirmForm(request.POST or None)
+    rule = small_group_rule(survey.engagement)
+    already = survey.invitations.count()
+    small_group = None
+    if request.method == "POST" and form.is_valid() and confirm.is_valid():
+        total = already + len(form.cleaned_data["people"])
+        if rule.hides(total) and not confirm.cleaned_data["send_anyway"]:
+            small_group = total
+    if request.method == "POST" and form.is_valid() and small_group is None:
         try:
             created = services.invitations_create(
                 survey=survey, people=form.cleaned_data["people"], base_url=_base_url(request)
@@ -442,20 +452,48 @@ def invitations(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(
-                request, _("%(count)s invitations have been sent.") % {"count": len(created)}
+                request,
+                _("%(count)s invitations are being sent.") % {"count": len(created)},
             )
             return redirect("surveys:invitations", pk=survey.pk)
+    invitation_rows = list(invitation_list(survey=survey))
+    for invitation in invitation_rows:
+        invitation.link = request.build_absolute_uri(
+            reverse("surveys:respond", kwargs={"token": invitation.token})
+        )
     return render(
         request,
         "surveys/invitations.html",
         {
             "survey": survey,
             "form": form,
-            "invitations": list(invitation_list(survey=survey)),
+            "confirm_form": confirm,
+            "small_group": small_group,
+            "minimum": rule.minimum,
+            "can_lower_minimum": rule.minimum > LOWEST_MIN_GROUP_SIZE,
+            "lowest_minimum": LOWEST_MIN_GROUP_SIZE,
+            "preview": invitation_preview(survey, base_url=_base_url(request)),
+            "invitations": invitation_rows,
             "counts": invitation_counts(survey=survey),
             "statuses": InvitationStatus,
         },
     )
+
+
+@login_required
+@require_POST
+def invitation_resend(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    invitation = access.get_invitation_for_manager(request.user, pk)
+    try:
+        services.invitation_resend(invitation=invitation, base_url=_base_url(request))
+    except ValidationError as error:
+        _errors_to_messages(request, error)
+    else:
+        messages.success(
+            request,
+            _("The invitation to %(name)s is being sent again.") % {"name": invitation.name},
+        )
+    return redirect("surveys:invitations", pk=invitation.survey_id)
 
 
 @login_required

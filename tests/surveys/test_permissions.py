@@ -162,6 +162,12 @@ CASES = [
         expected=manage_matrix(302),
     ),
     UrlCase(
+        "surveys:invitation_resend",
+        kwargs=lambda w: {"pk": _invitation(w).pk},
+        method="post",
+        expected=manage_matrix(302),
+    ),
+    UrlCase(
         # Withdrawing is allowed once: afterwards the invitation no longer exists.
         "surveys:invitation_delete",
         kwargs=lambda w: {"pk": _invitation(w).pk},

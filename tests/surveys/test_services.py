@@ -22,6 +22,7 @@ from surveys.models import (
 from surveys.selectors import response_answers, survey_definition, survey_questions
 from tests.engagements.factories import EngagementFactory
 from tests.surveys.factories import small_survey, template_survey
+from tests.worker import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -180,12 +181,14 @@ def test_a_survey_without_questions_cannot_be_opened(engagement):
 # --- Invitations ------------------------------------------------------------------------------
 
 
-def test_invitations_are_mailed_on_commit_with_a_personal_unguessable_link(
+def test_invitations_are_mailed_by_the_worker_with_a_personal_unguessable_link(
     engagement, mailoutbox, django_capture_on_commit_callbacks
 ):
     survey = template_survey(engagement=engagement)
     with django_capture_on_commit_callbacks(execute=True):
         created = _invite(survey, "Ans", "Bert")
+    assert mailoutbox == [], "sent in the background, not in the request"
+    assert run_queued_tasks() == 1
     assert len(mailoutbox) == 2
     mail = mailoutbox[0]
     invitation = created[0]
@@ -208,11 +211,14 @@ def test_reminders_go_only_to_people_who_have_not_sent_their_answers(
     engagement, mailoutbox, django_capture_on_commit_callbacks
 ):
     survey = small_survey(engagement=engagement)
-    done, pending = _invite(survey, "Ans", "Bert")
+    with django_capture_on_commit_callbacks(execute=True):
+        done, pending = _invite(survey, "Ans", "Bert")
+    run_queued_tasks()
     _answer_and_submit(done)
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         count = services.invitation_reminders_send(survey=survey, base_url="https://p.example/")
+    run_queued_tasks()
     assert count == 1
     assert [mail.to for mail in mailoutbox] == [[pending.email]]
     assert mailoutbox[0].subject.startswith("Herinnering")

@@ -1,0 +1,96 @@
+"""The personal-link e-mail machinery shared by the survey and the nulmeting.
+
+Both stages invite people by e-mail with a personal link, remind those who have not
+finished, and let the consultant edit the message. This module holds what they share and
+knows neither stage: the placeholders, rendering a message for one person, and sending it
+so that a refused address never stops the rest (the caller records who got their e-mail;
+whoever did not keeps the status "not sent" and can be sent again).
+
+Sending always runs in a background task (``manage.py db_worker``), never in a request.
+Scheduled reminders are tasks enqueued with ``run_after`` (the database backend supports
+deferring): the stage enqueues one when the deadline is set, and the task checks when it
+runs that the deadline is still the one it was scheduled for, so a moved deadline or a
+closed survey never sends a stale reminder.
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.core.mail import EmailMessage
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+logger = logging.getLogger(__name__)
+
+# Placeholders a consultant can use in an invitation or reminder (Dutch, and the English
+# names the first version used).
+PLACEHOLDERS = {
+    "naam": "name",
+    "gemeente": "municipality",
+    "afzender": "sender",
+    "deadline": "deadline",
+    "link": "link",
+}
+PLACEHOLDER_HELP = gettext_lazy(
+    "{naam}, {gemeente}, {afzender}, {deadline} and {link} are replaced by the invitee's "
+    "name, the municipality, the sender, the deadline and the personal link."
+)
+# The first reminder goes out this many days before the deadline, to those not finished.
+DEFAULT_REMINDER_DAYS = 3
+
+
+@dataclass(frozen=True)
+class Personalisation:
+    name: str
+    municipality: str
+    sender: str
+    deadline: datetime.datetime | None
+    link: str
+
+    def values(self) -> dict[str, str]:
+        return {
+            "name": self.name,
+            "municipality": self.municipality,
+            "sender": self.sender,
+            "deadline": deadline_text(self.deadline),
+            "link": self.link,
+        }
+
+
+def deadline_text(deadline: datetime.datetime | None) -> str:
+    if deadline is None:
+        return _("no deadline")
+    local = timezone.localtime(deadline)
+    return formats.date_format(local, "j F Y") + " " + formats.time_format(local, "H:i")
+
+
+def personal_message(template: str, person: Personalisation) -> str:
+    """The template with every placeholder replaced ({naam} and {name} alike)."""
+    values = person.values()
+    text = template
+    for dutch, english in PLACEHOLDERS.items():
+        text = text.replace("{" + dutch + "}", values[english])
+        text = text.replace("{" + english + "}", values[english])
+    return text
+
+
+def reminder_moment(
+    deadline: datetime.datetime | None, days: int | None, *, now: datetime.datetime
+) -> datetime.datetime | None:
+    """When the scheduled reminder goes out; None when there is none to schedule."""
+    if deadline is None or days is None:
+        return None
+    moment = deadline - datetime.timedelta(days=days)
+    return moment if moment > now else None
+
+
+def send_personal_mail(*, subject: str, body: str, to: str) -> bool:
+    """Send one e-mail; False (logged) when the mail server refuses it."""
+    try:
+        EmailMessage(subject=subject, body=body, to=[to]).send()
+    except Exception:  # One refused address must not stop the others.
+        logger.exception("Could not send a personal e-mail")
+        return False
+    return True
