@@ -52,8 +52,8 @@ def test_new_organisation_to_staff_member_downloading_the_pdf(page, new_page):
     staff.goto(link)
     staff.get_by_role("heading", name="Kies uw wachtwoord").wait_for()
     axe_check(staff)
-    staff.get_by_label("Nieuw wachtwoord", exact=True).fill("Zundert-portaal-2026")
-    staff.get_by_label("Nieuw wachtwoord bevestigen").fill("Zundert-portaal-2026")
+    staff.locator("#id_new_password1").fill("Zundert-portaal-2026")
+    staff.locator("#id_new_password2").fill("Zundert-portaal-2026")
     staff.get_by_role("button", name="Wachtwoord opslaan en inloggen").click()
     staff.get_by_role("link", name="Datagedreven Zundert").click()
     with staff.expect_download(timeout=90_000) as download_info:
