@@ -368,6 +368,17 @@ def dimension_score_set(
     return full_save(score)
 
 
+@transaction.atomic
+def dimension_scores_set(
+    *, assessment: Assessment, scores: list[tuple[Dimension, dict[str, Any]]]
+) -> list[DimensionScore]:
+    """Record the targets and agreed levels of several dimensions at once: all or none."""
+    return [
+        dimension_score_set(assessment=assessment, dimension=dimension, **fields)
+        for dimension, fields in scores
+    ]
+
+
 # --- Privacy (AVG) -----------------------------------------------------------------------
 
 

@@ -175,10 +175,10 @@ def assessment_scores(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     ]
     if request.method == "POST":
         if all(form.is_valid() for form in forms):
-            for form in forms:
-                services.dimension_score_set(
-                    assessment=assessment, dimension=form.dimension, **form.cleaned_data
-                )
+            services.dimension_scores_set(
+                assessment=assessment,
+                scores=[(form.dimension, form.cleaned_data) for form in forms],
+            )
             messages.success(request, _("Targets and agreed levels have been saved."))
             return redirect("baseline:assessment_results", pk=assessment.pk)
         messages.error(request, _("Not everything could be saved; see the messages below."))

@@ -187,6 +187,24 @@ def test_consensus_level_needs_a_reason_and_levels_stay_in_range():
     assert (score.target_level, score.consensus_level) == (4, 2)
 
 
+def test_setting_the_scores_of_several_dimensions_is_all_or_none():
+    from baseline.models import DimensionScore
+    from baseline.services import dimension_scores_set
+
+    assessment = AssessmentFactory()
+    use = Dimension.objects.get(version=assessment.version, key="use")
+    quality = Dimension.objects.get(version=assessment.version, key="quality")
+    valid = {"target_level": 4, "consensus_level": None, "consensus_reason": ""}
+    without_reason = {"target_level": 3, "consensus_level": 2, "consensus_reason": ""}
+    with pytest.raises(ValidationError):
+        dimension_scores_set(
+            assessment=assessment, scores=[(use, valid), (quality, without_reason)]
+        )
+    assert not DimensionScore.objects.filter(assessment=assessment).exists()
+    scores = dimension_scores_set(assessment=assessment, scores=[(use, valid), (quality, valid)])
+    assert [score.target_level for score in scores] == [4, 4]
+
+
 def test_database_refuses_an_answer_with_both_a_level_and_dont_know():
     assessment = AssessmentFactory()
     respondent = respondent_invite(assessment=assessment)
