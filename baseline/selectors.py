@@ -52,6 +52,7 @@ class BaselineForRoadmap:
     model_version_id: int
     assessment_id: int
     dimensions: list[DimensionLevel]
+    measured_on: object = None  # datetime.date the measurement refers to
 
 
 # --- Models ----------------------------------------------------------------------------
@@ -600,4 +601,5 @@ def baseline_for_roadmap(*, engagement) -> BaselineForRoadmap | None:
             )
             for result in results.dimensions
         ],
+        measured_on=assessment.measured_on,
     )

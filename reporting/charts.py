@@ -183,6 +183,35 @@ class _KaleidoServer:
         self._loop = loop
         return True
 
+    def export_batch(self, jobs: list[tuple[go.Figure, dict]]) -> list[bytes | None]:
+        """Export several figures in one round trip to the running browser: one lock, one
+        coroutine gathering every export (kaleido queues them over its tabs)."""
+        with self._lock:
+            if not self._start():
+                return [None] * len(jobs)
+
+            async def run_all():
+                return await asyncio.gather(
+                    *(self._browser.calc_fig(figure, opts=opts) for figure, opts in jobs),
+                    return_exceptions=True,
+                )
+
+            future = asyncio.run_coroutine_threadsafe(run_all(), self._loop)
+            try:
+                results = future.result(timeout=self.EXPORT_TIMEOUT + 2 * len(jobs))
+            except Exception:
+                future.cancel()
+                logger.exception("Chart export failed; the PDF shows the tables instead.")
+                return [None] * len(jobs)
+        exported = []
+        for result in results:
+            if isinstance(result, BaseException):
+                logger.error("A chart could not be exported: %r", result)
+                exported.append(None)
+            else:
+                exported.append(result)
+        return exported
+
     def to_svg(self, figure: go.Figure, *, width: int, height: int) -> bytes | None:
         with self._lock:
             if not self._start():
@@ -223,18 +252,59 @@ _svg_cache: "OrderedDict[str, bytes]" = OrderedDict()
 _svg_cache_lock = threading.Lock()
 
 
+def _chart_size(chart: Chart) -> tuple[int, int]:
+    return chart.width, int(chart.height or chart.figure.layout.height or 360)
+
+
+def _cache_key(chart: Chart, fmt: str) -> str:
+    width, height = _chart_size(chart)
+    return hashlib.sha256(f"{fmt}:{width}x{height}:{chart.figure_json()}".encode()).hexdigest()
+
+
+def charts_export(charts: list[Chart], *, fmt: str = "svg", scale: float = 1) -> list[bytes | None]:
+    """Every chart exported in one batch through the running browser (``fmt`` "svg" or
+    "png"), cached like ``chart_svg``: a report exports all its charts at once, after which
+    its template finds each one in the cache."""
+    keys = [_cache_key(chart, fmt if fmt == "svg" else f"{fmt}@{scale}") for chart in charts]
+    found: dict[str, bytes] = {}
+    with _svg_cache_lock:
+        for key in keys:
+            if key in _svg_cache:
+                _svg_cache.move_to_end(key)
+                found[key] = _svg_cache[key]
+    missing = [(key, chart) for key, chart in zip(keys, charts, strict=True) if key not in found]
+    unique = list({key: chart for key, chart in missing}.items())
+    if unique:
+        jobs = []
+        for _key, chart in unique:
+            width, height = _chart_size(chart)
+            opts = {"format": fmt, "width": width, "height": height}
+            if fmt != "svg":
+                opts["scale"] = scale
+            jobs.append((chart.figure, opts))
+        results = _kaleido.export_batch(jobs)
+        with _svg_cache_lock:
+            for (key, _chart), result in zip(unique, results, strict=True):
+                if result is not None:
+                    found[key] = result
+                    _svg_cache[key] = result
+            while len(_svg_cache) > _SVG_CACHE_SIZE:
+                _svg_cache.popitem(last=False)
+    return [found.get(key) for key in keys]
+
+
 def chart_svg(chart: Chart) -> bytes | None:
     """The chart as SVG bytes, or None when it cannot be exported here.
 
     The same figure at the same size is exported once per process: a report that is
     downloaded again (or shares charts with another report) reuses the SVG."""
-    height = int(chart.height or chart.figure.layout.height or 360)
-    key = hashlib.sha256(f"{chart.width}x{height}:{chart.figure_json()}".encode()).hexdigest()
+    width, height = _chart_size(chart)
+    key = _cache_key(chart, "svg")
     with _svg_cache_lock:
         if key in _svg_cache:
             _svg_cache.move_to_end(key)
             return _svg_cache[key]
-    svg = _kaleido.to_svg(chart.figure, width=chart.width, height=height)
+    svg = _kaleido.to_svg(chart.figure, width=width, height=height)
     if svg is not None:
         with _svg_cache_lock:
             _svg_cache[key] = svg

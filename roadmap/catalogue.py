@@ -168,6 +168,7 @@ def _parse_action(raw, number: int, errors: list[str], dimension_keys) -> Catalo
         owner_role=owner,
         prerequisites=tuple(sorted(set(prerequisites))),
         requires=tuple(sorted(set(requires), key=lambda r: (r.dimension_key, r.level))),
+        met_by_vision=raw.get("met_by_vision") is True,
     )
 
 
@@ -192,6 +193,7 @@ def catalogue_to_json(*, name: str, actions: list[CatalogueAction]) -> str:
                     {"dimension": rule.dimension_key, "level": rule.level}
                     for rule in action.requires
                 ],
+                **({"met_by_vision": True} if action.met_by_vision else {}),
             }
             for action in actions
         ],

@@ -10,6 +10,7 @@ from roadmap.models import (
     MAX_DURATION_QUARTERS,
     MAX_HORIZON_YEARS,
     CatalogueAction,
+    DocumentStatus,
     ItemStatus,
 )
 
@@ -109,6 +110,23 @@ class ItemForm(forms.Form):
         label=_("Duration in quarters"), min_value=1, max_value=MAX_DURATION_QUARTERS
     )
     status = forms.ChoiceField(label=_("Status"), choices=ItemStatus.choices)
+    cost_euros = forms.IntegerField(
+        label=_("Cost estimate in euros (optional)"),
+        min_value=0,
+        max_value=100_000_000,
+        required=False,
+        help_text=_("One-off cost; summed per year under “Resources” in the document."),
+    )
+    fte = forms.DecimalField(
+        label=_("FTE estimate (optional)"),
+        min_value=0,
+        max_value=99,
+        max_digits=4,
+        decimal_places=1,
+        required=False,
+        localize=True,
+        help_text=_("Staff capacity while the action runs, for example 0,4."),
+    )
     pinned = forms.BooleanField(
         label=_("Keep this action as it is when the roadmap is generated again"),
         required=False,
@@ -167,6 +185,11 @@ class CatalogueActionForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Actions that must be finished before this one starts."),
     )
+    met_by_vision = forms.BooleanField(
+        label=_("Done once the vision session has adopted a vision"),
+        required=False,
+        help_text=_("Never planned for an engagement whose vision has been adopted."),
+    )
 
     def __init__(self, *args, catalogue, dimensions, action=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -223,3 +246,24 @@ class CatalogueImportForm(forms.Form):
         if upload.size > MAX_IMPORT_BYTES:
             raise ValidationError(_("The file is larger than 1 MB."))
         return parse_catalogue(upload.read(), dimension_keys=self.dimension_keys)
+
+
+class DocumentForm(forms.Form):
+    """The decision document's status, version and narrative sections (prefilled with the
+    drafts from the data; a text left as drafted keeps following the data)."""
+
+    document_status = forms.ChoiceField(label=_("Status"), choices=DocumentStatus.choices)
+    document_version = forms.CharField(label=_("Version"), max_length=20)
+
+    def __init__(self, *args, sections, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sections = sections
+        for section in sections:
+            self.fields[section.field] = forms.CharField(
+                label=section.title,
+                required=False,
+                max_length=20_000,
+                widget=forms.Textarea(attrs={"rows": 8}),
+                help_text=section.help_text,
+                initial=section.text,
+            )

@@ -16,11 +16,19 @@ Pure Python, no database: the services feed it plain dataclasses and store the p
    ``capacity`` actions run at once. Pinned actions keep their quarter.
 4. **Warnings** in plain Dutch: a target beyond the horizon (and what would make it fit),
    a transition without actions, a cycle in the prerequisites (named, never a crash).
+5. **Self-check.** ``check_plan`` lists every way a plan contradicts its input (an action
+   for a step already reached, an action an adopted vision already met, an action before
+   the start, a step before its predecessors); ``generate`` runs it on every plan it makes
+   and turns a problem into a warning, so an inconsistency never reaches the client
+   silently. Reasons are written for the municipality ("Uw datakwaliteit staat op niveau
+   2, het doel is 4; dit is de eerste stap daarheen"); the reasons of kinds in
+   ``INTERNAL_REASON_KINDS`` are notes for the consultant and stay out of the documents.
 
 The same input always gives the same plan.
 """
 
 import heapq
+import logging
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +37,8 @@ from graphlib import CycleError, TopologicalSorter
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+logger = logging.getLogger(__name__)
 
 MIN_LEVEL = 1
 MAX_LEVEL = 5
@@ -51,6 +61,11 @@ class ReasonKind(models.TextChoices):
     PINNED = "pinned", gettext_lazy("Pinned")
 
 
+# Notes for the consultant, not for the municipality: shown on the roadmap page, never in
+# the documents the municipality takes home.
+INTERNAL_REASON_KINDS = frozenset({ReasonKind.PINNED})
+
+
 class WarningKind(models.TextChoices):
     HORIZON = "horizon", gettext_lazy("Beyond the horizon")
     MISSING_ACTIONS = "missing_actions", gettext_lazy("No actions in the catalogue")
@@ -58,11 +73,12 @@ class WarningKind(models.TextChoices):
     UNKNOWN = "unknown", gettext_lazy("Unknown reference")
     MISSING_LEVEL = "missing_level", gettext_lazy("Level missing")
     PINNED = "pinned", gettext_lazy("Pinned action conflicts")
+    INCONSISTENT = "inconsistent", gettext_lazy("Inconsistent plan")
 
 
 @dataclass(frozen=True, order=True)
 class Quarter:
-    """A calendar quarter, such as 2027 Q1 (shown in Dutch as "2027 K1")."""
+    """A calendar quarter, such as Q1 2027 (shown in Dutch as "K1 2027")."""
 
     year: int
     number: int  # 1..4
@@ -84,7 +100,7 @@ class Quarter:
 
     @property
     def label(self) -> str:
-        return _("%(year)s Q%(number)s") % {"year": self.year, "number": self.number}
+        return _("Q%(number)s %(year)s") % {"year": self.year, "number": self.number}
 
     def __str__(self) -> str:
         return self.label
@@ -110,6 +126,9 @@ class CatalogueAction:
     owner_role: str = ""
     prerequisites: tuple[str, ...] = ()  # keys of other actions
     requires: tuple[LevelRequirement, ...] = ()
+    # Done once the vision session adopted a vision (such as "adopt a vision"): never
+    # planned for a municipality that has one.
+    met_by_vision: bool = False
 
     @property
     def to_level(self) -> int:
@@ -143,6 +162,7 @@ class GeneratorInput:
     # actions that are removed, done or dropped (not scheduled; they no longer hold anyone up).
     pinned_starts: Mapping[str, Quarter] = field(default_factory=dict)
     settled: frozenset[str] = frozenset()
+    vision_adopted: bool = False
 
     @property
     def horizon_end(self) -> Quarter:
@@ -193,6 +213,13 @@ class RoadmapPlan:
 
     def item_for(self, key: str) -> ScheduledAction | None:
         return next((item for item in self.items if item.action.key == key), None)
+
+    @property
+    def span(self) -> tuple[Quarter, Quarter] | None:
+        """The first and the last quarter that hold an action (None for an empty plan)."""
+        if not self.items:
+            return None
+        return min(item.start for item in self.items), max(item.end for item in self.items)
 
 
 class _Selection:
@@ -296,7 +323,8 @@ class _Selection:
                         continue
                     reason = Reason(
                         ReasonKind.PREREQUISITE,
-                        _("Needed first for “%(title)s”.") % {"title": action.title},
+                        _("This has to be in place before “%(title)s” can start.")
+                        % {"title": action.title},
                     )
                     changed |= self._raise(
                         prerequisite.dimension_key, prerequisite.to_level, reason
@@ -305,8 +333,8 @@ class _Selection:
                     reason = Reason(
                         ReasonKind.RULE,
                         _(
-                            "“%(title)s” may only start once %(dimension)s has reached level "
-                            "%(level)s."
+                            "“%(title)s” can only start once %(dimension)s has reached level "
+                            "%(level)s; this step brings it there."
                         )
                         % {
                             "title": action.title,
@@ -487,7 +515,11 @@ def generate(data: GeneratorInput) -> RoadmapPlan:
                     )
                 )
 
-    to_plan = [action for action in selected if action.key not in data.settled]
+    # Actions an event already took care of (an adopted vision) are settled like done ones.
+    settled = data.settled | {
+        action.key for action in selection.by_key.values() if _met_by_event(action, data)
+    }
+    to_plan = [action for action in selected if action.key not in settled]
     graph = _graph(selection, to_plan, warnings)
     # Settled actions (done, dropped, removed) no longer hold anyone up.
     blocked = _break_cycles(graph, titles, warnings)
@@ -567,16 +599,98 @@ def generate(data: GeneratorInput) -> RoadmapPlan:
         )
         for key in sorted(starts, key=lambda k: (starts[k], position[k]))
     )
-    outcomes = _outcomes(selection, data, actions, starts, durations)
+    outcomes = _outcomes(selection, data, actions, starts, durations, settled)
     warnings.extend(_horizon_warnings(data, selection, outcomes, order, graph, durations, pinned))
-    return RoadmapPlan(
+    plan = RoadmapPlan(
         items=items, warnings=tuple(warnings), outcomes=outcomes, horizon_end=data.horizon_end
     )
+    problems = check_plan(data, plan)
+    if problems:
+        logger.error("The roadmap generator made an inconsistent plan: %s", problems)
+        plan = RoadmapPlan(
+            items=items,
+            warnings=(
+                *warnings,
+                *(PlanWarning(WarningKind.INCONSISTENT, problem) for problem in problems),
+            ),
+            outcomes=outcomes,
+            horizon_end=data.horizon_end,
+        )
+    return plan
+
+
+def _met_by_event(action: CatalogueAction, data: GeneratorInput) -> bool:
+    return action.met_by_vision and data.vision_adopted
+
+
+def check_plan(data: GeneratorInput, plan: RoadmapPlan) -> list[str]:
+    """Every way the plan contradicts its input, in plain Dutch (empty when consistent)."""
+    problems = []
+    current = {goal.key: goal.current_level or MIN_LEVEL for goal in data.dimensions}
+    names = {goal.key: goal.name for goal in data.dimensions}
+    ends = {item.action.key: item.end for item in plan.items}
+    for item in plan.items:
+        action = item.action
+        name = names.get(action.dimension_key, action.dimension_key)
+        if action.to_level <= current.get(action.dimension_key, MIN_LEVEL):
+            problems.append(
+                _("“%(title)s” is planned although %(dimension)s already is at level %(level)s.")
+                % {"title": action.title, "dimension": name, "level": action.to_level}
+            )
+        if _met_by_event(action, data):
+            problems.append(
+                _("“%(title)s” is planned although the vision has already been adopted.")
+                % {"title": action.title}
+            )
+        if item.start < data.start and not item.pinned:
+            problems.append(
+                _("“%(title)s” starts before the roadmap does.") % {"title": action.title}
+            )
+        late = [key for key in action.prerequisites if key in ends and ends[key] >= item.start]
+        if late and not item.pinned:
+            problems.append(
+                _("“%(title)s” starts before its prerequisites are finished.")
+                % {"title": action.title}
+            )
+    return problems
 
 
 def _dimension_order(data: GeneratorInput):
     order = {goal.key: index for index, goal in enumerate(data.dimensions)}
     return lambda key: (order.get(key, len(order)), key)
+
+
+def _gap_sentence(name: str, current: int, target: int, action: CatalogueAction) -> str:
+    """Why an action on the way to the target, addressed to the municipality."""
+    values = {"dimension": name, "current": current, "target": target}
+    if action.from_level == current and action.to_level == target:
+        return (
+            _(
+                "Your %(dimension)s is at level %(current)s, the target is %(target)s; this "
+                "step takes it there."
+            )
+            % values
+        )
+    if action.from_level == current:
+        return (
+            _(
+                "Your %(dimension)s is at level %(current)s, the target is %(target)s; this "
+                "is the first step there."
+            )
+            % values
+        )
+    if action.to_level == target:
+        return (
+            _(
+                "Your %(dimension)s is at level %(current)s, the target is %(target)s; this "
+                "is the last step there."
+            )
+            % values
+        )
+    return _(
+        "Your %(dimension)s is at level %(current)s, the target is %(target)s; this is "
+        "the step from level %(from)s to %(to)s."
+    ) % {**values, "from": action.from_level, "to": action.to_level}
 
 
 def _reasons(
@@ -595,17 +709,9 @@ def _reasons(
         reasons.append(
             Reason(
                 ReasonKind.GAP,
-                _(
-                    "Closes the gap for %(dimension)s: from level %(current)s now to target "
-                    "level %(target)s (this step: %(from)s → %(to)s)."
-                )
-                % {
-                    "dimension": name,
-                    "current": selection.current_of(key),
-                    "target": selection.target[key],
-                    "from": action.from_level,
-                    "to": action.to_level,
-                },
+                _gap_sentence(
+                    name.lower(), selection.current_of(key), selection.target[key], action
+                ),
             )
         )
     else:
@@ -624,7 +730,7 @@ def _reasons(
         reasons.append(
             Reason(
                 ReasonKind.PREREQUISITE,
-                _("Prerequisite for %(titles)s.")
+                _("Needed before %(titles)s can start.")
                 % {"titles": ", ".join(f"“{a.title}”" for a in waiting[:3])},
             )
         )
@@ -632,8 +738,8 @@ def _reasons(
         reasons.append(
             Reason(
                 ReasonKind.VISION,
-                _("The vision session made %(dimension)s priority %(rank)s.")
-                % {"dimension": name, "rank": list(data.priorities).index(key) + 1},
+                _("In the vision session, %(dimension)s was made priority %(rank)s.")
+                % {"dimension": name.lower(), "rank": list(data.priorities).index(key) + 1},
             )
         )
     for statement in data.vision_statements:
@@ -661,6 +767,7 @@ def _outcomes(
     actions: Mapping[str, CatalogueAction],
     starts: Mapping[str, int],
     durations: Mapping[str, int],
+    settled: frozenset[str],
 ) -> tuple[DimensionOutcome, ...]:
     horizon_offset = data.horizon_end.index - data.start.index
     outcomes = []
@@ -675,7 +782,7 @@ def _outcomes(
                 a.key for a in selection.by_transition.get((key, level), []) if a.key in actions
             ]
             if any(
-                a.key not in actions and a.key not in data.settled
+                a.key not in actions and a.key not in settled
                 for a in selection.by_transition.get((key, level), [])
             ):
                 # An action of this step could not be planned (a cycle): the level is not reached.

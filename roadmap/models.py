@@ -85,6 +85,14 @@ class CatalogueAction(models.Model):
         blank=True,
         help_text=_("Who usually carries the action, for example the information manager."),
     )
+    met_by_vision = models.BooleanField(
+        _("met by an adopted vision"),
+        default=False,
+        help_text=_(
+            "Done as soon as the vision session has adopted a vision; never planned for an "
+            "engagement with an adopted vision."
+        ),
+    )
     prerequisites = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -154,8 +162,28 @@ class LevelRule(models.Model):
         return f"{self.dimension_key} ≥ {self.level}"
 
 
+class DocumentStatus(models.TextChoices):
+    CONCEPT = "concept", pgettext_lazy("document status", "Draft")
+    FINAL = "final", pgettext_lazy("document status", "Final")
+
+
+# The narrative sections of "Visie en routeplan", in the order of a collegevoorstel. Each is
+# stored on the roadmap; an empty text means "use the default drafted from the data"
+# (roadmap.narrative).
+NARRATIVE_FIELDS = (
+    "text_summary",
+    "text_decision",
+    "text_occasion",
+    "text_vision",
+    "text_ambition",
+    "text_organisation",
+    "text_resources",
+    "text_risks",
+)
+
+
 class Roadmap(models.Model):
-    """The roadmap of one engagement."""
+    """The roadmap of one engagement, and the decision document built on it."""
 
     engagement = models.OneToOneField(
         "engagements.Engagement",
@@ -180,6 +208,24 @@ class Roadmap(models.Model):
         help_text=_("How many actions the organisation can run at the same time."),
     )
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    document_status = models.CharField(
+        _("document status"),
+        max_length=10,
+        choices=DocumentStatus.choices,
+        default=DocumentStatus.CONCEPT,
+    )
+    document_version = models.CharField(
+        _("version"), max_length=20, default="0.1", help_text=_("Shown on the cover, e.g. 0.3.")
+    )
+    text_summary = models.TextField(_("summary"), blank=True)
+    text_decision = models.TextField(_("proposed decision"), blank=True)
+    text_occasion = models.TextField(_("occasion"), blank=True)
+    text_vision = models.TextField(_("vision"), blank=True)
+    text_ambition = models.TextField(_("ambition per dimension"), blank=True)
+    text_organisation = models.TextField(_("organisation and roles"), blank=True)
+    text_resources = models.TextField(_("resources"), blank=True)
+    text_risks = models.TextField(_("risks and privacy"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     generated_at = models.DateTimeField(_("generated at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -203,6 +249,10 @@ class Roadmap(models.Model):
             models.CheckConstraint(
                 condition=models.Q(capacity__gte=1) & models.Q(capacity__lte=MAX_CAPACITY),
                 name="roadmap_roadmap_capacity_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(document_status__in=DocumentStatus.values),
+                name="roadmap_roadmap_document_status_valid",
             ),
         ]
 
@@ -283,6 +333,17 @@ class RoadmapItem(models.Model):
         _("status"), max_length=20, choices=ItemStatus.choices, default=ItemStatus.PLANNED
     )
     reasons = models.JSONField(_("why"), default=list, blank=True)
+    cost_euros = models.PositiveIntegerField(
+        _("cost estimate (euros)"), null=True, blank=True, help_text=_("Optional; one-off.")
+    )
+    fte = models.DecimalField(
+        _("FTE estimate"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_("Optional; staff capacity while the action runs."),
+    )
     position = models.PositiveIntegerField(_("position"), default=0)
     is_pinned = models.BooleanField(
         _("pinned"),
@@ -323,6 +384,10 @@ class RoadmapItem(models.Model):
                 condition=models.Q(status__in=ItemStatus.values), name="roadmap_item_status_valid"
             ),
             models.CheckConstraint(
+                condition=models.Q(fte__isnull=True) | models.Q(fte__gte=0),
+                name="roadmap_item_fte_not_negative",
+            ),
+            models.CheckConstraint(
                 condition=models.Q(effort__in=Effort.values), name="roadmap_item_effort_valid"
             ),
             models.CheckConstraint(
@@ -358,3 +423,57 @@ class RoadmapItem(models.Model):
     @property
     def to_level(self) -> int | None:
         return None if self.from_level is None else self.from_level + 1
+
+
+class DocumentKind(models.TextChoices):
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "Word (.docx)"
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", pgettext_lazy("export status", "Queued")
+    RUNNING = "running", pgettext_lazy("export status", "Being made")
+    DONE = "done", pgettext_lazy("export status", "Ready")
+    FAILED = "failed", pgettext_lazy("export status", "Failed")
+
+
+class DocumentExport(models.Model):
+    """A "Visie en routeplan" document made in the background, reused while its data (the
+    fingerprint) stay the same."""
+
+    roadmap = models.ForeignKey(
+        Roadmap, on_delete=models.CASCADE, related_name="exports", verbose_name=_("roadmap")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=DocumentKind.choices)
+    fingerprint = models.CharField(_("fingerprint"), max_length=64)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
+    content = models.BinaryField(_("content"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("document export")
+        verbose_name_plural = _("document exports")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["roadmap", "kind", "fingerprint"], name="roadmap_export_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=DocumentKind.values), name="roadmap_export_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=ExportStatus.values),
+                name="roadmap_export_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="roadmap_export_progress_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.roadmap} ({self.kind}, {self.status})"

@@ -6,18 +6,22 @@ and ``session_highlights``, and ``surveys.selectors.survey_highlights``. Each ma
 None; the roadmap then says so instead of failing.
 """
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from baseline.selectors import BaselineForRoadmap, baseline_for_roadmap
 from engagements.dimensions import Dimension
 from engagements.models import Engagement
-from roadmap import generator
+from roadmap import generator, narrative
 from roadmap.models import (
+    NARRATIVE_FIELDS,
     ActionCatalogue,
     CatalogueAction,
+    DocumentExport,
     ItemStatus,
     Roadmap,
     RoadmapItem,
@@ -118,6 +122,7 @@ def catalogue_actions_for_generator(
                 generator.LevelRequirement(rule.dimension_key, rule.level)
                 for rule in action.level_rules.all()
             ),
+            met_by_vision=action.met_by_vision,
         )
         for action in catalogue_actions(catalogue=catalogue)
     ]
@@ -177,6 +182,7 @@ def generator_input(
         else [],
         pinned_starts=pinned,
         settled=frozenset(settled),
+        vision_adopted=vision is not None,
     )
 
 
@@ -305,3 +311,162 @@ def roadmap_progress_summary(*, engagement: Engagement) -> tuple[int, int] | Non
         .first()
     )
     return row
+
+
+# --- The decision document ("Visie en routeplan") ---------------------------------------
+
+
+def level_names(*, roadmap: Roadmap) -> dict[int, str]:
+    """The names of the maturity levels of the roadmap's model version (1: "Beginnend")."""
+    names = dict(roadmap.catalogue.model_version.levels.values_list("number", "name"))
+    return {**narrative.DEFAULT_LEVEL_NAMES, **names}
+
+
+def plan_span(*, items: list[RoadmapItem]) -> tuple[generator.Quarter, generator.Quarter] | None:
+    """The first and last quarter that hold an action that is not dropped."""
+    active = [item for item in items if item.status != ItemStatus.DROPPED]
+    if not active:
+        return None
+    return min(item.start for item in active), max(item.end for item in active)
+
+
+def next_measurement(*, roadmap: Roadmap, baseline: BaselineForRoadmap | None) -> datetime.date:
+    """A year after the baseline's measurement date; without one, a year after the start."""
+    if baseline is not None and baseline.measured_on:
+        measured = baseline.measured_on
+        try:
+            return measured.replace(year=measured.year + 1)
+        except ValueError:  # 29 February
+            return measured.replace(year=measured.year + 1, day=28)
+    return datetime.date(roadmap.start_year + 1, (roadmap.start_quarter - 1) * 3 + 1, 1)
+
+
+def year_budgets(*, items: list[RoadmapItem]) -> list[narrative.YearBudget]:
+    """Cost and FTE estimates summed per year the actions start (dropped ones left out)."""
+    years: dict[int, dict] = {}
+    for item in items:
+        if item.status == ItemStatus.DROPPED:
+            continue
+        row = years.setdefault(
+            item.start_year, {"actions": 0, "estimated": 0, "cost": 0, "fte": Decimal(0)}
+        )
+        row["actions"] += 1
+        if item.cost_euros is not None or item.fte is not None:
+            row["estimated"] += 1
+        row["cost"] += item.cost_euros or 0
+        row["fte"] += item.fte or 0
+    return [
+        narrative.YearBudget(
+            year=year,
+            actions=row["actions"],
+            estimated=row["estimated"],
+            cost_euros=row["cost"],
+            fte=float(row["fte"]),
+        )
+        for year, row in sorted(years.items())
+    ]
+
+
+def _uses_algorithms(item: RoadmapItem) -> bool:
+    return bool(
+        narrative.ALGORITHM_WORDS.search(f"{item.title} {item.description}")
+        or (item.dimension_key == "use" and (item.from_level or 0) >= 3)
+    )
+
+
+@dataclass(frozen=True)
+class RoadmapDocument:
+    """Everything "Visie en routeplan" shows, in the PDF and in the .docx alike."""
+
+    roadmap: Roadmap
+    sources: ReportSources
+    overview: RoadmapOverview
+    facts: narrative.DocumentFacts
+    sections: list[narrative.Section]
+    level_names: dict[int, str]
+    span: tuple[generator.Quarter, generator.Quarter] | None
+
+    @property
+    def span_label(self) -> str:
+        return narrative.span_label(self.span)
+
+    def section(self, anchor: str) -> narrative.Section:
+        return next(s for s in self.sections if s.anchor == anchor)
+
+    @property
+    def public_reasons(self) -> dict[int, list[str]]:
+        """Per item id, the reasons for the municipality (internal notes left out)."""
+        return {
+            item.pk: [
+                reason["text"]
+                for reason in item.reasons
+                if reason.get("kind") not in generator.INTERNAL_REASON_KINDS
+            ]
+            for item in self.overview.items
+        }
+
+
+def roadmap_document(*, roadmap: Roadmap) -> RoadmapDocument:
+    engagement = roadmap.engagement
+    sources = report_sources(engagement=engagement)
+    overview = roadmap_overview(roadmap=roadmap)
+    names = level_names(roadmap=roadmap)
+    items = overview.items
+    active = [item for item in items if item.status != ItemStatus.DROPPED]
+    span = plan_span(items=items)
+    ambitions = []
+    for dimension in roadmap.dimensions.all():
+        mine = [item for item in active if item.dimension_key == dimension.key]
+        ambitions.append(
+            narrative.Ambition(
+                key=dimension.key,
+                name=dimension.name,
+                current=dimension.current_level,
+                target=dimension.target_level,
+                current_label=narrative.level_label(dimension.current_level, names),
+                target_label=narrative.level_label(dimension.target_level, names),
+                reached_in=max((item.end for item in mine), default=None),
+                actions=len(mine),
+            )
+        )
+    vision = sources.vision
+    first_year = span[0].year if span else None
+    facts = narrative.DocumentFacts(
+        organisation=engagement.organisation.name,
+        engagement_title=engagement.title,
+        vision_adopted_on=vision.adopted_on if vision else None,
+        vision_session=vision.session_title if vision else "",
+        vision_statements=list(vision.statements) if vision else [],
+        priority_names=[overview.names.get(key, key) for key in vision.priorities]
+        if vision
+        else [],
+        ambassadors=list(vision.ambassadors) if vision else [],
+        survey_completed=sources.survey.response_rate.completed if sources.survey else None,
+        session_held_on=sources.session.held_on if sources.session else None,
+        session_participants=sources.session.participants if sources.session else None,
+        baseline_measured_on=sources.baseline.measured_on if sources.baseline else None,
+        ambitions=ambitions,
+        span=span,
+        action_count=len(active),
+        first_year_titles=[item.title for item in active if item.start_year == first_year],
+        owners=narrative.owners_by_count([item.owner for item in active]),
+        budgets=year_budgets(items=items),
+        capacity=roadmap.capacity,
+        algorithm_titles=[item.title for item in active if _uses_algorithms(item)],
+        next_measurement=next_measurement(roadmap=roadmap, baseline=sources.baseline),
+    )
+    stored = {name: getattr(roadmap, name) for name in NARRATIVE_FIELDS}
+    return RoadmapDocument(
+        roadmap=roadmap,
+        sources=sources,
+        overview=overview,
+        facts=facts,
+        sections=narrative.sections(stored=stored, facts=facts),
+        level_names=names,
+        span=span,
+    )
+
+
+def document_export_latest(*, roadmap: Roadmap, kind: str) -> DocumentExport | None:
+    """The roadmap's latest document of this kind, without its content."""
+    return roadmap.exports.filter(kind=kind).defer("content").order_by("-created_at").first()

@@ -1,8 +1,12 @@
 """Writes of the roadmap app: catalogues, roadmaps, generation and hand edits."""
 
+import datetime
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from engagements.models import Engagement
@@ -10,8 +14,11 @@ from engagements.saving import full_save
 from roadmap import generator
 from roadmap.catalogue import CatalogueDocument, default_catalogue
 from roadmap.models import (
+    NARRATIVE_FIELDS,
     ActionCatalogue,
     CatalogueAction,
+    DocumentExport,
+    ExportStatus,
     ItemStatus,
     LevelRule,
     Roadmap,
@@ -47,6 +54,7 @@ def catalogue_replace_actions(
                 effort=action.effort,
                 duration_quarters=action.duration_quarters,
                 owner_role=action.owner_role,
+                met_by_vision=action.met_by_vision,
             )
         )
     rules = []
@@ -109,6 +117,7 @@ def catalogue_action_save(
     owner_role: str = "",
     prerequisites: list[CatalogueAction] | tuple = (),
     level_rules: dict[str, int] | None = None,
+    met_by_vision: bool = False,
 ) -> CatalogueAction:
     """Create (without ``action``) or update a catalogue action with its rules."""
     action = action or CatalogueAction(catalogue=catalogue)
@@ -120,6 +129,7 @@ def catalogue_action_save(
     action.effort = effort
     action.duration_quarters = duration_quarters
     action.owner_role = owner_role
+    action.met_by_vision = met_by_vision
     full_save(action)
     action.prerequisites.set([p for p in prerequisites if p.catalogue_id == catalogue.pk])
     action.level_rules.all().delete()
@@ -165,6 +175,28 @@ def roadmap_create(
         )
     )
     _dimensions_from(roadmap, sources.baseline)
+    return roadmap
+
+
+@transaction.atomic
+def roadmap_create_generated(
+    *,
+    engagement: Engagement,
+    start_year: int,
+    start_quarter: int = 1,
+    horizon_years: int = 3,
+    capacity: int = 3,
+) -> Roadmap:
+    """The consultant's "generate the roadmap": create it and plan it, in one transaction
+    (a failure leaves no roadmap without actions behind)."""
+    roadmap = roadmap_create(
+        engagement=engagement,
+        start_year=start_year,
+        start_quarter=start_quarter,
+        horizon_years=horizon_years,
+        capacity=capacity,
+    )
+    roadmap_generate(roadmap=roadmap)
     return roadmap
 
 
@@ -277,6 +309,34 @@ def roadmap_generate(*, roadmap: Roadmap) -> generator.RoadmapPlan:
     roadmap.items.filter(is_pinned=False, is_removed=False, status=ItemStatus.PLANNED).exclude(
         action_key=""
     ).delete()
+    # A pinned action whose step is no longer needed (the level is reached, the vision
+    # adopted) leaves the plan: the roadmap never lists what is already done. It can be
+    # restored by hand; the consultant is told why it went.
+    planned_keys = {scheduled.action.key for scheduled in plan.items}
+    stale = [
+        item
+        for item in kept.values()
+        if not item.is_removed
+        and item.status == ItemStatus.PLANNED
+        and item.action_key not in planned_keys
+    ]
+    stale_warnings = []
+    for item in stale:
+        item.is_removed = True
+        item.save(update_fields=["is_removed"])
+        with translation.override(settings.LANGUAGE_CODE):
+            stale_warnings.append(
+                {
+                    "kind": generator.WarningKind.PINNED,
+                    "text": _(
+                        "“%(title)s” is no longer needed (its step has been reached) and was "
+                        "taken off the roadmap; restore it under “Removed actions” if it "
+                        "should stay."
+                    )
+                    % {"title": item.title},
+                    "dimension": item.dimension_key,
+                }
+            )
     new_items = []
     for scheduled in plan.items:
         reasons = [{"kind": r.kind, "text": r.text} for r in scheduled.reasons]
@@ -306,7 +366,7 @@ def roadmap_generate(*, roadmap: Roadmap) -> generator.RoadmapPlan:
     RoadmapItem.objects.bulk_create(new_items)
     roadmap.warnings = [
         {"kind": w.kind, "text": w.text, "dimension": w.dimension_key} for w in plan.warnings
-    ]
+    ] + stale_warnings
     roadmap.generated_at = timezone.now()
     full_save(roadmap)
     return plan
@@ -328,6 +388,8 @@ def roadmap_item_update(
     description: str | None = None,
     pinned: bool = True,
     user: User | None = None,
+    cost_euros: int | None = None,
+    fte: Decimal | None = None,
 ) -> RoadmapItem:
     """The consultant's edit of an action: quarter, duration, owner, status; pins it."""
     item.start_year = start_year
@@ -343,6 +405,8 @@ def roadmap_item_update(
         item.status_changed_at = timezone.now()
         item.status_changed_by = user
     item.is_pinned = pinned or item.is_custom
+    item.cost_euros = cost_euros
+    item.fte = fte
     return full_save(item)
 
 
@@ -405,3 +469,66 @@ def roadmap_item_status_set(*, item: RoadmapItem, status: str, user: User) -> Ro
         item.status_changed_by = user
         full_save(item)
     return item
+
+
+# --- The decision document ---------------------------------------------------------------
+
+
+@transaction.atomic
+def roadmap_document_update(
+    *,
+    roadmap: Roadmap,
+    document_status: str,
+    document_version: str,
+    texts: dict[str, str],
+    drafts: dict[str, str],
+) -> Roadmap:
+    """Save the document's status, version and narrative texts.
+
+    A text equal to its draft is stored empty, so that it keeps following the data (a
+    later baseline or vision updates it); an edited text is kept as written."""
+    roadmap.document_status = document_status
+    roadmap.document_version = document_version
+    for name in NARRATIVE_FIELDS:
+        if name not in texts:
+            continue
+        text = texts[name].replace("\r\n", "\n").strip()
+        setattr(roadmap, name, "" if text == drafts.get(name, "").strip() else text)
+    return _full_save(roadmap)
+
+
+# --- Documents made in the background -----------------------------------------------------
+
+# A queued or running document older than this is considered lost (a worker died).
+EXPORT_STALE_AFTER = datetime.timedelta(minutes=5)
+
+
+@transaction.atomic
+def document_request(*, roadmap: Roadmap, kind: str) -> DocumentExport:
+    """The document of the roadmap's current data: made before (status done), or queued.
+
+    Documents of older data are deleted; a failed or lost one is queued again."""
+    from roadmap.reports import document_fingerprint
+    from roadmap.selectors import roadmap_document
+    from roadmap.tasks import document_build
+
+    with translation.override(settings.LANGUAGE_CODE):
+        fingerprint = document_fingerprint(roadmap_document(roadmap=roadmap))
+    roadmap.exports.filter(kind=kind).exclude(fingerprint=fingerprint).delete()
+    export, created = DocumentExport.objects.get_or_create(
+        roadmap=roadmap, kind=kind, fingerprint=fingerprint
+    )
+    lost = (
+        export.status in (ExportStatus.QUEUED, ExportStatus.RUNNING)
+        and timezone.now() - export.created_at > EXPORT_STALE_AFTER
+    )
+    if created or export.status == ExportStatus.FAILED or lost:
+        if not created:
+            export.status = ExportStatus.QUEUED
+            export.progress = 0
+            export.error = ""
+            export.created_at = timezone.now()
+            export.save(update_fields=["status", "progress", "error", "created_at"])
+        document_build.enqueue(export.pk)
+        export.refresh_from_db()
+    return export

@@ -36,6 +36,10 @@ def status(engagement, user) -> StageStatus:
                 _("Download vision and roadmap (PDF)"),
                 reverse("roadmap:report_pdf", args=[engagement.pk]),
             ),
+            StageLink(
+                _("Download vision and roadmap (Word)"),
+                reverse("roadmap:report_docx", args=[engagement.pk]),
+            ),
         ),
     )
 

@@ -24,6 +24,17 @@ urlpatterns = [
         views.report_pdf,
         name="report_pdf",
     ),
+    path(
+        "traject/<int:engagement_pk>/visie-en-routeplan.docx",
+        views.report_docx,
+        name="report_docx",
+    ),
+    path(
+        "traject/<int:engagement_pk>/document/<str:kind>/status/",
+        views.document_status,
+        name="document_status",
+    ),
+    path("traject/<int:engagement_pk>/document/", views.document_edit, name="document_edit"),
     path("traject/<int:engagement_pk>/acties/nieuw/", views.item_create, name="item_create"),
     path("acties/<int:pk>/bewerken/", views.item_update, name="item_update"),
     path("acties/<int:pk>/verwijderen/", views.item_remove, name="item_remove"),

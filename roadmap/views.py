@@ -1,33 +1,38 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
-from reporting.pdf import pdf_response
 from roadmap import access, services
 from roadmap.catalogue import catalogue_to_json
 from roadmap.charts import progress_chart, timeline_chart
 from roadmap.forms import (
     CatalogueActionForm,
     CatalogueImportForm,
+    DocumentForm,
     ItemCreateForm,
     ItemForm,
     RoadmapCreateForm,
     RoadmapSettingsForm,
     StatusForm,
 )
-from roadmap.models import ItemStatus
-from roadmap.reports import XLSX_CONTENT_TYPE, roadmap_xlsx_bytes, vision_roadmap_pdf_bytes
+from roadmap.models import DocumentExport, DocumentKind, ExportStatus, ItemStatus
+from roadmap.reports import DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE, roadmap_xlsx_bytes
 from roadmap.selectors import (
     catalogue_actions,
     catalogue_actions_for_generator,
     catalogue_dimension_choices,
     catalogue_list,
+    document_export_latest,
+    roadmap_document,
     roadmap_for_engagement,
     roadmap_overview,
     roadmap_sources,
@@ -78,8 +83,7 @@ def roadmap_create(request: AuthenticatedHttpRequest, engagement_pk: int) -> Htt
             },
             status=400,
         )
-    roadmap = services.roadmap_create(engagement=engagement, **form.cleaned_data)
-    services.roadmap_generate(roadmap=roadmap)
+    roadmap = services.roadmap_create_generated(engagement=engagement, **form.cleaned_data)
     messages.success(request, _("The roadmap has been generated."))
     return redirect(roadmap)
 
@@ -151,11 +155,107 @@ def roadmap_xlsx(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpR
     return response
 
 
+def _document_filename(roadmap, kind: str, export: DocumentExport) -> str:
+    """ "visie-en-routeplan-gemeente-rucphen-2026-11-29.pdf": who and when, no ids."""
+    day = timezone.localdate(export.finished_at or timezone.now())
+    stem = slugify(
+        _("vision and roadmap %(organisation)s")
+        % {"organisation": roadmap.engagement.organisation.name}
+    )
+    return f"{stem}-{day.isoformat()}.{kind}"
+
+
+def _document(request: AuthenticatedHttpRequest, engagement_pk: int, kind: str) -> HttpResponse:
+    """The document when it is ready; else a page that shows the progress and downloads it
+    as soon as the background job has made it."""
+    roadmap = access.roadmap_for_viewer(request.user, engagement_pk)
+    export = services.document_request(roadmap=roadmap, kind=kind)
+    if export.status == ExportStatus.DONE:
+        content_type = "application/pdf" if kind == DocumentKind.PDF else DOCX_CONTENT_TYPE
+        response = HttpResponse(bytes(export.content), content_type=content_type)
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=_document_filename(roadmap, kind, export)
+        )
+        return response
+    return render(
+        request,
+        "roadmap/document_progress.html",
+        {
+            "engagement": roadmap.engagement,
+            "roadmap": roadmap,
+            "export": export,
+            "kind_label": DocumentKind(kind).label,
+            "download_url": request.path,
+            "status_url": reverse(
+                "roadmap:document_status", kwargs={"engagement_pk": engagement_pk, "kind": kind}
+            ),
+        },
+    )
+
+
 @login_required
 def report_pdf(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
+    return _document(request, engagement_pk, DocumentKind.PDF)
+
+
+@login_required
+def report_docx(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
+    return _document(request, engagement_pk, DocumentKind.DOCX)
+
+
+@login_required
+def document_status(request: AuthenticatedHttpRequest, engagement_pk: int, kind: str) -> JsonResponse:
+    """How far the background job is: polled by the progress page."""
     roadmap = access.roadmap_for_viewer(request.user, engagement_pk)
-    filename = _("vision-and-roadmap-%(pk)s.pdf") % {"pk": engagement_pk}
-    return pdf_response(vision_roadmap_pdf_bytes(roadmap=roadmap), filename=filename)
+    if kind not in DocumentKind.values:
+        raise Http404
+    export = document_export_latest(roadmap=roadmap, kind=kind)
+    if export is None:
+        return JsonResponse({"status": "missing", "progress": 0})
+    return JsonResponse(
+        {
+            "status": export.status,
+            "progress": export.progress,
+            "label": export.get_status_display(),
+        }
+    )
+
+
+@login_required
+def document_edit(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
+    """The consultant writes the document's texts with the client (drafts from the data)."""
+    roadmap = access.roadmap_for_manager(request.user, engagement_pk)
+    document = roadmap_document(roadmap=roadmap)
+    form = DocumentForm(
+        request.POST or None,
+        sections=document.sections,
+        initial={
+            "document_status": roadmap.document_status,
+            "document_version": roadmap.document_version,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.roadmap_document_update(
+            roadmap=roadmap,
+            document_status=data["document_status"],
+            document_version=data["document_version"],
+            texts={s.field: data[s.field] for s in document.sections},
+            drafts={s.field: s.draft for s in document.sections},
+        )
+        messages.success(request, _("The document has been saved."))
+        return redirect("roadmap:document_edit", engagement_pk=engagement_pk)
+    return render(
+        request,
+        "roadmap/document_form.html",
+        {
+            "roadmap": roadmap,
+            "engagement": roadmap.engagement,
+            "form": form,
+            "document": document,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 # --- Items -----------------------------------------------------------------------------
@@ -196,6 +296,8 @@ def item_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "start_quarter": item.start_quarter,
             "duration_quarters": item.duration_quarters,
             "status": item.status,
+            "cost_euros": item.cost_euros,
+            "fte": item.fte,
             "pinned": True,
         },
     )
@@ -296,6 +398,7 @@ def _catalogue_action_form(request, catalogue, action=None):
             "effort": action.effort,
             "duration_quarters": action.duration_quarters,
             "owner_role": action.owner_role,
+            "met_by_vision": action.met_by_vision,
             "prerequisites": list(action.prerequisites.all()),
             **{f"rule_{rule.dimension_key}": rule.level for rule in action.level_rules.all()},
         }
@@ -323,6 +426,7 @@ def _save_catalogue_action(form, catalogue, action=None):
         owner_role=data["owner_role"],
         prerequisites=list(data["prerequisites"]),
         level_rules=form.level_rules(),
+        met_by_vision=data["met_by_vision"],
     )
 
 

@@ -292,6 +292,8 @@ RETENTION_PERSONAL_DATA_MONTHS = env_int("RETENTION_PERSONAL_DATA_MONTHS", 12)
 # --- Reports and charts -----------------------------------------------------
 # Path to a Chromium binary for chart images in PDFs; found on PATH when empty.
 CHROMIUM_PATH = env_str("CHROMIUM_PATH")
+# The consultancy named on the cover of "Visie en routeplan".
+CONSULTANCY_NAME = env_str("CONSULTANCY_NAME", "Datagedreven werken")
 
 # --- Logging ----------------------------------------------------------------
 LOGGING = {

@@ -60,6 +60,12 @@ DEFAULT_STATEMENTS = [
     "oppakken.",
     "Ik vertrouw erop dat we algoritmes verantwoord en transparant inzetten.",
     "Over drie jaar gebruikt elk managementoverleg vaste stuurinformatie.",
+    "Cijfers mogen het oordeel van de professional niet vervangen, alleen ondersteunen.",
+    "Elk team heeft een eigen data-analist nodig, niet één centraal team.",
+    "We kopen pas een dataplatform als de basis (eigenaarschap, kwaliteit) op orde is.",
+    "Onze gegevens zijn open data, tenzij er een goede reden is om ze af te schermen.",
+    "De gemeenteraad moet dezelfde dashboards kunnen zien als het managementteam.",
+    "In het sociaal domein moeten we durven experimenteren met voorspellende modellen.",
 ]
 
 DEFAULT_VISION_TITLE = "Onze visie op datagedreven werken"

@@ -2,8 +2,12 @@
 
 import datetime
 
+from django.utils import timezone
+
 from workshops import services
 from workshops.models import ItemKind, Session
+
+END_OF_SESSION = datetime.time(16, 30)
 
 FINISHED_TITLE = "Inspiratie- en visiesessie managementteam"
 READY_TITLE = "Inspiratie- en visiesessie teamleiders"
@@ -83,6 +87,12 @@ def _seed_finished(engagement) -> Session:
             services.vision_endorse(statement=statement, participant=person, choice=choice)
     services.vision_priorities_set(session=session, priorities=["quality", "governance", "use"])
     services.vision_adopt(session=session)
+    # The vision was adopted in the session itself, not on the day the demo was seeded.
+    Session.objects.filter(pk=session.pk).update(
+        vision_adopted_at=timezone.make_aware(
+            datetime.datetime.combine(session.held_on, END_OF_SESSION)
+        )
+    )
     services.ambassador_volunteer(
         participant=people[0], name="Marieke de Vries", department="Sociaal domein"
     )

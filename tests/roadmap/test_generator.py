@@ -1,7 +1,6 @@
 """The pure generator: selection, ordering, capacity, pins, warnings, cycles, determinism."""
 
 import random
-import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -50,7 +49,7 @@ def ends(plan):
 def test_quarter_arithmetic_and_dutch_label():
     assert Quarter(2027, 4).plus(1) == Quarter(2028, 1)
     assert Quarter.from_index(Quarter(2029, 3).index) == Quarter(2029, 3)
-    assert Quarter(2027, 2).label == "2027 K2"
+    assert Quarter(2027, 2).label == "K2 2027"
 
 
 def test_selects_exactly_the_transitions_between_current_and_target():
@@ -86,7 +85,7 @@ def test_explicit_prerequisite_is_finished_before_the_action_starts():
     plan = plan_for(actions, [goal("quality", 2, 3), goal("use", 2, 3)], capacity=5)
     assert starts(plan)["bron"] == ends(plan)["meten"] + 1
     reasons = [r.text for r in plan.item_for("meten").reasons]
-    assert any("Voorwaarde voor" in text and "Actie bron" in text for text in reasons)
+    assert any("Nodig voordat" in text and "Actie bron" in text for text in reasons)
 
 
 def test_a_prerequisite_in_a_dimension_without_gap_is_pulled_in_with_its_reason():
@@ -383,15 +382,13 @@ def _check_plan(actions, plan, capacity):
         assert item.reasons
 
 
-def test_a_200_action_catalogue_is_planned_correctly_and_within_a_second():
+def test_a_200_action_catalogue_is_planned_correctly():
+    """Its speed is measured in bench/bench_roadmap.py, never in a test."""
     actions = _catalogue_of(200, seed=1)
     dims = [goal(f"d{i}", 1, 5) for i in range(7)]
-    started = time.perf_counter()
     plan = plan_for(actions, dims, capacity=4, priorities=["d3", "d1"])
-    elapsed = time.perf_counter() - started
     assert len(plan.items) == 200
     _check_plan(actions, plan, 4)
-    assert elapsed < 1.0
 
 
 @settings(max_examples=40, deadline=None)

@@ -64,6 +64,13 @@ CASES = [
     ),
     UrlCase("roadmap:roadmap_xlsx", kwargs=_engagement, expected=view_matrix()),
     UrlCase("roadmap:report_pdf", kwargs=_engagement, expected=view_matrix()),
+    UrlCase("roadmap:report_docx", kwargs=_engagement, expected=view_matrix()),
+    UrlCase(
+        "roadmap:document_status",
+        kwargs=lambda w: {"engagement_pk": w.engagement.pk, "kind": "pdf"},
+        expected=view_matrix(),
+    ),
+    UrlCase("roadmap:document_edit", kwargs=_engagement, expected=manage_matrix()),
     UrlCase("roadmap:item_create", kwargs=_engagement, expected=manage_matrix()),
     UrlCase("roadmap:item_update", kwargs=lambda w: {"pk": _item(w)}, expected=manage_matrix()),
     UrlCase(

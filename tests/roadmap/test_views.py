@@ -6,10 +6,11 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from roadmap.models import ItemStatus, Roadmap, RoadmapItem
+from roadmap.models import DocumentExport, ItemStatus, Roadmap, RoadmapItem
 from roadmap.reports import vision_roadmap_context
 from roadmap.selectors import roadmap_items
 from roadmap.services import default_catalogue_ensure, roadmap_item_add
+from roadmap.tasks import document_build
 from tests.roadmap.factories import followed_up_roadmap, roadmap_for
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +78,7 @@ def test_roadmap_page_shows_timeline_years_reasons_and_pins(client, world):
     html = client.get(_detail(world)).content.decode()
     assert 'id="chart-roadmap-timeline"' in html
     assert "Jaar 1: 2027" in html
-    assert "Dicht de kloof bij" in html
+    assert "staat op niveau" in html
     assert "Vastgezet" in html
     assert "Met de hand toegevoegd" in html
     assert "Opnieuw genereren" in html
@@ -173,33 +174,37 @@ def test_report_context_says_plainly_which_sources_are_missing(world):
 
     html = render_to_string("roadmap/report_pdf.html", context)
     for heading in (
-        "Managementsamenvatting",
+        "Samenvatting",
         "De visie",
         "Uitkomsten van de enquête",
         "Inspiratie- en visiesessie",
         "Nulmeting",
-        "Routeplan",
+        "Uitvoering en planning",
         "Jaar 1: 2027",
         "Werkwijze",
         'class="toc"',
     ):
         assert heading in html, heading
-    assert "nog geen visie vastgesteld" in html
+    assert "nog geen visie op datagedreven werken vastgesteld" in html
     assert "geen resultaten van een enquête" in html
     assert "nog niet gehouden" in html
     assert "nog geen afgeronde nulmeting" in html
 
 
-def test_pdf_download_is_a_pdf(client, world):
+def test_pdf_download_made_before_is_a_pdf(client, world):
+    """A document the worker made before is downloaded at once (the job flow itself:
+    tests/roadmap/test_document.py)."""
     roadmap_for(world.engagement)
     client.force_login(world.users["staff_a"])
-    response = client.get(
-        reverse("roadmap:report_pdf", kwargs={"engagement_pk": world.engagement.pk})
-    )
+    url = reverse("roadmap:report_pdf", kwargs={"engagement_pk": world.engagement.pk})
+    assert "Het document wordt gemaakt" in client.get(url).content.decode()
+    export = DocumentExport.objects.get()
+    document_build.call(export.pk)
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content[:5] == b"%PDF-"
-    assert "visie-en-routeplan" in response["Content-Disposition"]
+    assert "visie-en-routeplan-gemeente-alfa-" in response["Content-Disposition"]
 
 
 def test_engagement_page_links_staff_to_the_pdf(client, world):

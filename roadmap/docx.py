@@ -1,0 +1,207 @@
+""" "Visie en routeplan" as an editable Word document (python-docx).
+
+Same sections and tables as the PDF (one context, ``roadmap.reports``), with Word's own
+heading styles (so the municipality's template restyles them), Word tables and the
+charts as PNG images, so staff can paste the texts into their own collegevoorstel.
+"""
+
+import io
+from collections.abc import Callable
+
+from django.utils import dateformat
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.shared import Cm, Pt
+
+from reporting.charts import charts_export
+
+
+def _blocks(document, blocks) -> None:
+    for kind, content in blocks:
+        if kind == "ul":
+            for line in content:
+                document.add_paragraph(line, style="List Bullet")
+        else:
+            document.add_paragraph(content)
+
+
+def _table(document, header: list[str], rows: list[list], *, caption: str = "") -> None:
+    if caption:
+        document.add_paragraph(caption, style="Caption")
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = str(text)
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = "" if value is None else str(value)
+    document.add_paragraph()
+
+
+def _picture(document, png: bytes | None, title: str, width_cm: float) -> None:
+    if png is None:
+        return
+    document.add_picture(io.BytesIO(png), width=Cm(width_cm))
+    document.add_paragraph(title, style="Caption")
+
+
+def document_docx(context: dict, *, progress: Callable[[int], None]) -> bytes:
+    charts = [c for c in (context["radar"], context["progress"], context["timeline"]) if c]
+    pngs = dict(
+        zip(
+            [c.key for c in charts],
+            charts_export(charts, fmt="png", scale=2),
+            strict=True,
+        )
+    )
+    progress(60)
+    sections = context["sections"]
+    organisation = context["organisation"]
+    roadmap = context["roadmap"]
+    document = Document()
+    document.core_properties.title = f"{context['report_title']} – {organisation.name}"
+    document.core_properties.language = "nl-NL"
+    normal = document.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(10.5)
+
+    # Cover
+    if organisation.logo:
+        try:
+            with organisation.logo.open("rb") as handle:
+                document.add_picture(io.BytesIO(handle.read()), width=Cm(4.5))
+        except (OSError, ValueError):
+            pass
+    document.add_paragraph(organisation.name)
+    document.add_heading(context["report_title"], level=0)
+    document.add_paragraph(context["engagement"].title)
+    document.add_paragraph(
+        _("%(status)s · version %(version)s")
+        % {"status": context["document_status"], "version": roadmap.document_version}
+    )
+    document.add_paragraph(dateformat.format(context["generated_at"], "j F Y"))
+    if context["consultancy"]:
+        document.add_paragraph(_("Drawn up with %(name)s") % {"name": context["consultancy"]})
+    document.add_page_break()
+
+    document.add_heading(sections["summary"]["title"], level=1)
+    _blocks(document, sections["summary"]["blocks"])
+    document.add_page_break()
+
+    numbered = ["decision", "occasion", "vision", "ambition", "organisation", "resources", "risks"]
+    for number, anchor in enumerate(numbered, start=1):
+        document.add_heading(f"{number}. {sections[anchor]['title']}", level=1)
+        _blocks(document, sections[anchor]["blocks"])
+        if anchor == "vision" and context["sources"].vision:
+            _table(
+                document,
+                [_("Statement"), _("Agree"), _("With reservations"), _("Disagree")],
+                [
+                    [s.text, s.agree, s.agree_with_reservations, s.disagree]
+                    for s in context["sources"].vision.statements
+                ],
+                caption=_("Support for the vision statements in the session"),
+            )
+        if anchor == "ambition":
+            _table(
+                document,
+                [_("Dimension"), _("Now"), _("Target")],
+                [[g["name"], g["current"], g["target"]] for g in context["gaps"]],
+                caption=_("Level now and target per dimension"),
+            )
+            if context["radar"]:
+                _picture(document, pngs.get(context["radar"].key), context["radar"].title, 13)
+        if anchor == "resources" and context["has_estimates"]:
+            _table(
+                document,
+                [_("Year"), _("Actions"), _("Estimated"), _("Cost"), _("FTE")],
+                [
+                    [b["year"], b["actions"], b["estimated"], b["cost"], b["fte"]]
+                    for b in context["budgets"]
+                ]
+                + [
+                    [
+                        _("Total"),
+                        "",
+                        "",
+                        context["budget_total"]["cost"],
+                        context["budget_total"]["fte"],
+                    ]
+                ],
+                caption=_("Estimated cost and FTE per year the actions start"),
+            )
+
+    document.add_heading(f"8. {_('Implementation and planning')}", level=1)
+    facts = context["document"].facts
+    if context["span_label"]:
+        document.add_paragraph(
+            _(
+                "The roadmap holds %(count)s actions, %(span)s, with at most %(capacity)s "
+                "actions at the same time."
+            )
+            % {
+                "count": facts.action_count,
+                "span": context["span_label"],
+                "capacity": roadmap.capacity,
+            }
+        )
+    document.add_paragraph(
+        _(
+            "Data maturity is measured again in %(month)s; the roadmap is then adjusted to "
+            "the new measurement."
+        )
+        % {"month": dateformat.format(context["next_measurement"], "F Y")}
+    )
+    if context["progress"]:
+        _picture(document, pngs.get(context["progress"].key), context["progress"].title, 15)
+    if context["timeline"]:
+        section = document.add_section()
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+        _picture(document, pngs.get(context["timeline"].key), context["timeline"].title, 24)
+        section = document.add_section()
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = section.page_height, section.page_width
+    for year in context["overview"].years:
+        document.add_heading(
+            _("Year %(number)s: %(year)s") % {"number": year.number, "year": year.year}, level=2
+        )
+        _table(
+            document,
+            [_("When"), _("Action"), _("Owner"), _("Why")],
+            [
+                [
+                    item.start.label
+                    + (f" – {item.end.label}" if item.duration_quarters > 1 else ""),
+                    f"{item.title}\n{item.dimension_name}"
+                    + (f"\n{item.description}" if item.description else ""),
+                    item.owner or "–",
+                    "\n".join(item.public_reasons),
+                ]
+                for item in year.items
+            ],
+        )
+    progress(85)
+
+    document.add_heading(_("Appendix C. Baseline"), level=1)
+    _table(
+        document,
+        [_("Dimension"), _("Now"), _("Target"), pgettext("maturity", "Gap")],
+        [[g["name"], g["current"], g["target"], g["size"]] for g in context["gaps"]],
+    )
+    document.add_heading(_("Appendix D. Method"), level=1)
+    document.add_paragraph(
+        _(
+            "The route ran in four steps: a short survey among management, an inspiration and "
+            "vision session in which participants voted on statements, a baseline of data "
+            "maturity on seven dimensions with five levels, and this roadmap."
+        )
+    )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
