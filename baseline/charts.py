@@ -5,11 +5,11 @@ Built once from ``AssessmentResults`` and shown in the page (plotly.js) and in t
 """
 
 import plotly.graph_objects as go
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from baseline.selectors import AssessmentResults
 from reporting.charts import PALETTE, Chart, ChartTable, base_layout
+from reporting.formatting import format_number
 
 MAX_CELL_TEXT_COLUMNS = 12
 
@@ -17,7 +17,7 @@ MAX_CELL_TEXT_COLUMNS = 12
 def _fmt(value) -> str:
     if value is None:
         return "–"
-    return number_format(value, decimal_pos=1 if value % 1 else 0)
+    return format_number(value, 1, trim=True)
 
 
 def radar_chart(results: AssessmentResults) -> Chart:

@@ -2,10 +2,13 @@
 "Visie en routeplan" PDF of the demo engagement against a plain WeasyPrint page."""
 
 import io
+import os
 import random
+import subprocess
+import sys
 from graphlib import TopologicalSorter
 
-from bench.harness import BenchContext, Measurement, median_ms, time_calls
+from bench.harness import ROOT, BenchContext, Measurement, median_ms, time_calls
 
 
 def _catalogue(size: int, seed: int = 1):
@@ -37,6 +40,36 @@ def _catalogue(size: int, seed: int = 1):
     return actions
 
 
+COLD_SCRIPT = """
+import os, sys, time, django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rucphen_portal.settings")
+sys.path.insert(0, os.getcwd())
+django.setup()
+from django.utils import translation
+from roadmap.models import Roadmap
+from roadmap.reports import vision_roadmap_pdf_bytes
+roadmap = Roadmap.objects.select_related("engagement__organisation").get(pk=int(sys.argv[1]))
+started = time.perf_counter()
+vision_roadmap_pdf_bytes(roadmap=roadmap)
+print(time.perf_counter() - started)
+"""
+
+
+def _cold_in_fresh_process(ctx: BenchContext, roadmap_pk: int) -> float:
+    """The first PDF of a fresh process (as the background worker makes it after a
+    start): Django set up, then the timed part from reading the data to the last byte,
+    starting kaleido's Chromium included."""
+    result = subprocess.run(
+        [sys.executable, "-c", COLD_SCRIPT, str(roadmap_pk)],
+        cwd=ROOT,
+        env={**os.environ, **ctx.env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(result.stdout.strip().splitlines()[-1])
+
+
 def run(ctx: BenchContext) -> list[Measurement]:
     from django.core.management import call_command
     from weasyprint import HTML
@@ -44,7 +77,7 @@ def run(ctx: BenchContext) -> list[Measurement]:
     from engagements.models import Engagement
     from roadmap.generator import DimensionGoal, GeneratorInput, Quarter, generate
     from roadmap.models import Roadmap
-    from roadmap.reports import vision_roadmap_pdf_bytes
+    from roadmap.reports import vision_roadmap_docx_bytes, vision_roadmap_pdf_bytes
 
     actions = _catalogue(200)
     data = GeneratorInput(
@@ -62,11 +95,14 @@ def run(ctx: BenchContext) -> list[Measurement]:
     engagement = Engagement.objects.get(organisation__name="Gemeente Rucphen")
     roadmap = Roadmap.objects.select_related("engagement__organisation").get(engagement=engagement)
     plain = "<html><body>" + "<p>Een gewone alinea tekst.</p>" * 40 + "</body></html>"
-    plain_samples = time_calls(lambda: HTML(string=plain).write_pdf(), repeat=3)
-    # The first download of a process also starts kaleido's Chromium and exports every
-    # chart; later downloads reuse the charts' SVGs (the per-process SVG cache of reporting.charts).
-    cold_samples = time_calls(lambda: vision_roadmap_pdf_bytes(roadmap=roadmap), repeat=1, warmup=0)
+    plain_samples = time_calls(lambda: HTML(string=plain).write_pdf(), repeat=5)
+    cold = [_cold_in_fresh_process(ctx, roadmap.pk) for _ in range(2)]
+    # Warm: the worker's second document (Chromium running, chart SVGs cached per process).
     pdf_samples = time_calls(lambda: vision_roadmap_pdf_bytes(roadmap=roadmap), repeat=3)
+    docx_samples = time_calls(lambda: vision_roadmap_docx_bytes(roadmap=roadmap), repeat=3)
+    plain_after = time_calls(lambda: HTML(string=plain).write_pdf(), repeat=5)
+    plain_ms = median_ms(plain_samples + plain_after)
+    actions_count = roadmap.items.count()
 
     return [
         Measurement(
@@ -80,20 +116,29 @@ def run(ctx: BenchContext) -> list[Measurement]:
         ),
         Measurement(
             "Roadmap",
-            "Visie en routeplan PDF, first download of the process (cold chart export)",
-            median_ms(cold_samples),
+            f"Visie en routeplan PDF, cold: fresh process ({actions_count} actions)",
+            median_ms(cold),
             "ms",
             "WeasyPrint plain page",
-            median_ms(plain_samples),
-            note="includes starting kaleido's Chromium",
+            plain_ms,
+            note="target under 5000 ms; includes starting kaleido's Chromium",
         ),
         Measurement(
             "Roadmap",
-            f"Visie en routeplan PDF, demo engagement ({roadmap.items.count()} actions)",
+            f"Visie en routeplan PDF, warm ({actions_count} actions)",
             median_ms(pdf_samples),
             "ms",
             "WeasyPrint plain page",
-            median_ms(plain_samples),
-            note="must stay under 5000 ms; later downloads reuse chart SVGs",
+            plain_ms,
+            note="target under 2000 ms",
+        ),
+        Measurement(
+            "Roadmap",
+            "Visie en routeplan .docx, warm",
+            median_ms(docx_samples),
+            "ms",
+            "WeasyPrint plain page",
+            plain_ms,
+            note="target under 1000 ms",
         ),
     ]

@@ -11,6 +11,7 @@ import asyncio
 import base64
 import hashlib
 import logging
+import math
 import os
 import shutil
 import threading
@@ -189,21 +190,23 @@ class _KaleidoServer:
         with self._lock:
             if not self._start():
                 return [None] * len(jobs)
+            browser, loop = self._browser, self._loop
+            assert browser is not None and loop is not None
 
             async def run_all():
                 return await asyncio.gather(
-                    *(self._browser.calc_fig(figure, opts=opts) for figure, opts in jobs),
+                    *(browser.calc_fig(figure, opts=opts) for figure, opts in jobs),
                     return_exceptions=True,
                 )
 
-            future = asyncio.run_coroutine_threadsafe(run_all(), self._loop)
+            future = asyncio.run_coroutine_threadsafe(run_all(), loop)
             try:
                 results = future.result(timeout=self.EXPORT_TIMEOUT + 2 * len(jobs))
             except Exception:
                 future.cancel()
                 logger.exception("Chart export failed; the PDF shows the tables instead.")
                 return [None] * len(jobs)
-        exported = []
+        exported: list[bytes | None] = []
         for result in results:
             if isinstance(result, BaseException):
                 logger.error("A chart could not be exported: %r", result)
@@ -332,3 +335,21 @@ def chart_svg_data_uri(chart: Chart) -> str | None:
     if svg is None:
         return None
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+def count_axis(max_value: int | float, *, title: str = "") -> dict:
+    """An axis of counts: whole-number ticks only (never "0,5 responses"), and no "0"
+    label at the origin, where it would run into the first category's label."""
+    top = max(1, math.ceil(max_value))
+    step = max(1, math.ceil(top / 6))
+    axis: dict = {
+        "rangemode": "tozero",
+        "range": [0, top * 1.08],
+        "tickmode": "array",
+        "tickvals": list(range(step, top + 1, step)),
+        "tickformat": "d",
+        "fixedrange": True,
+    }
+    if title:
+        axis["title"] = {"text": title}
+    return axis

@@ -142,7 +142,7 @@ def progress_chart(*, progress) -> Chart:
     )
     figure.update_layout(
         **_layout(height=60 + 36 * max(1, len(progress))),
-        xaxis={"range": [0, 100], "ticksuffix": "%"},
+        xaxis={"range": [0, 100], "ticksuffix": "%", "tickvals": [25, 50, 75, 100]},
         yaxis={"autorange": "reversed", "automargin": True},
     )
     table = ChartTable(
@@ -186,9 +186,16 @@ def baseline_radar_chart(*, dimensions) -> Chart:
             line={"color": PALETTE[1], "dash": "dash"},
         )
     )
+    layout = _layout(height=440, showlegend=True)
+    # Room for the dimension names around the circle: long names never clip.
+    layout["margin"] = {"l": 160, "r": 160, "t": 40, "b": 40}
     figure.update_layout(
-        **_layout(height=420, showlegend=True),
-        polar={"radialaxis": {"range": [0, 5], "tickvals": [1, 2, 3, 4, 5]}},
+        **layout,
+        polar={
+            "radialaxis": {"range": [0, 5], "tickvals": [1, 2, 3, 4, 5], "tickformat": "d"},
+            "angularaxis": {"tickfont": {"size": 12}},
+        },
+        legend={"orientation": "h", "y": -0.05, "x": 0.5, "xanchor": "center"},
     )
     table = ChartTable(
         columns=[_("Dimension"), _("Now"), _("Target"), pgettext("maturity", "Gap")],

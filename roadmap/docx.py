@@ -62,7 +62,6 @@ def document_docx(context: dict, *, progress: Callable[[int], None]) -> bytes:
     progress(60)
     sections = context["sections"]
     organisation = context["organisation"]
-    roadmap = context["roadmap"]
     document = Document()
     document.core_properties.title = f"{context['report_title']} – {organisation.name}"
     document.core_properties.language = "nl-NL"
@@ -70,7 +69,26 @@ def document_docx(context: dict, *, progress: Callable[[int], None]) -> bytes:
     normal.font.name = "Arial"
     normal.font.size = Pt(10.5)
 
-    # Cover
+    _cover(document, context)
+    document.add_heading(sections["summary"]["title"], level=1)
+    _blocks(document, sections["summary"]["blocks"])
+    document.add_page_break()
+    numbered = ["decision", "occasion", "vision", "ambition", "organisation", "resources", "risks"]
+    for number, anchor in enumerate(numbered, start=1):
+        document.add_heading(f"{number}. {sections[anchor]['title']}", level=1)
+        _blocks(document, sections[anchor]["blocks"])
+        _section_extras(document, context, anchor, pngs)
+    _planning(document, context, pngs)
+    progress(85)
+    _appendices(document, context)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _cover(document, context: dict) -> None:
+    organisation = context["organisation"]
+    roadmap = context["roadmap"]
     if organisation.logo:
         try:
             with organisation.logo.open("rb") as handle:
@@ -89,53 +107,51 @@ def document_docx(context: dict, *, progress: Callable[[int], None]) -> bytes:
         document.add_paragraph(_("Drawn up with %(name)s") % {"name": context["consultancy"]})
     document.add_page_break()
 
-    document.add_heading(sections["summary"]["title"], level=1)
-    _blocks(document, sections["summary"]["blocks"])
-    document.add_page_break()
 
-    numbered = ["decision", "occasion", "vision", "ambition", "organisation", "resources", "risks"]
-    for number, anchor in enumerate(numbered, start=1):
-        document.add_heading(f"{number}. {sections[anchor]['title']}", level=1)
-        _blocks(document, sections[anchor]["blocks"])
-        if anchor == "vision" and context["sources"].vision:
-            _table(
-                document,
-                [_("Statement"), _("Agree"), _("With reservations"), _("Disagree")],
+def _section_extras(document, context: dict, anchor: str, pngs: dict) -> None:
+    """The tables and charts that follow a section's text."""
+    if anchor == "vision" and context["sources"].vision:
+        _table(
+            document,
+            [_("Statement"), _("Agree"), _("With reservations"), _("Disagree")],
+            [
+                [s.text, s.agree, s.agree_with_reservations, s.disagree]
+                for s in context["sources"].vision.statements
+            ],
+            caption=_("Support for the vision statements in the session"),
+        )
+    if anchor == "ambition":
+        _table(
+            document,
+            [_("Dimension"), _("Now"), _("Target")],
+            [[g["name"], g["current"], g["target"]] for g in context["gaps"]],
+            caption=_("Level now and target per dimension"),
+        )
+        if context["radar"]:
+            _picture(document, pngs.get(context["radar"].key), context["radar"].title, 13)
+    if anchor == "resources" and context["has_estimates"]:
+        _table(
+            document,
+            [_("Year"), _("Actions"), _("Estimated"), _("Cost"), _("FTE")],
+            [
+                [b["year"], b["actions"], b["estimated"], b["cost"], b["fte"]]
+                for b in context["budgets"]
+            ]
+            + [
                 [
-                    [s.text, s.agree, s.agree_with_reservations, s.disagree]
-                    for s in context["sources"].vision.statements
-                ],
-                caption=_("Support for the vision statements in the session"),
-            )
-        if anchor == "ambition":
-            _table(
-                document,
-                [_("Dimension"), _("Now"), _("Target")],
-                [[g["name"], g["current"], g["target"]] for g in context["gaps"]],
-                caption=_("Level now and target per dimension"),
-            )
-            if context["radar"]:
-                _picture(document, pngs.get(context["radar"].key), context["radar"].title, 13)
-        if anchor == "resources" and context["has_estimates"]:
-            _table(
-                document,
-                [_("Year"), _("Actions"), _("Estimated"), _("Cost"), _("FTE")],
-                [
-                    [b["year"], b["actions"], b["estimated"], b["cost"], b["fte"]]
-                    for b in context["budgets"]
+                    _("Total"),
+                    "",
+                    "",
+                    context["budget_total"]["cost"],
+                    context["budget_total"]["fte"],
                 ]
-                + [
-                    [
-                        _("Total"),
-                        "",
-                        "",
-                        context["budget_total"]["cost"],
-                        context["budget_total"]["fte"],
-                    ]
-                ],
-                caption=_("Estimated cost and FTE per year the actions start"),
-            )
+            ],
+            caption=_("Estimated cost and FTE per year the actions start"),
+        )
 
+
+def _planning(document, context: dict, pngs: dict) -> None:
+    roadmap = context["roadmap"]
     document.add_heading(f"8. {_('Implementation and planning')}", level=1)
     facts = context["document"].facts
     if context["span_label"]:
@@ -186,8 +202,9 @@ def document_docx(context: dict, *, progress: Callable[[int], None]) -> bytes:
                 for item in year.items
             ],
         )
-    progress(85)
 
+
+def _appendices(document, context: dict) -> None:
     document.add_heading(_("Appendix C. Baseline"), level=1)
     _table(
         document,
@@ -202,6 +219,3 @@ def document_docx(context: dict, *, progress: Callable[[int], None]) -> bytes:
             "maturity on seven dimensions with five levels, and this roadmap."
         )
     )
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()

@@ -10,6 +10,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -332,8 +333,8 @@ def plan_span(*, items: list[RoadmapItem]) -> tuple[generator.Quarter, generator
 
 def next_measurement(*, roadmap: Roadmap, baseline: BaselineForRoadmap | None) -> datetime.date:
     """A year after the baseline's measurement date; without one, a year after the start."""
-    if baseline is not None and baseline.measured_on:
-        measured = baseline.measured_on
+    measured = _date(baseline.measured_on) if baseline is not None else None
+    if measured is not None:
         try:
             return measured.replace(year=measured.year + 1)
         except ValueError:  # 29 February
@@ -341,9 +342,14 @@ def next_measurement(*, roadmap: Roadmap, baseline: BaselineForRoadmap | None) -
     return datetime.date(roadmap.start_year + 1, (roadmap.start_quarter - 1) * 3 + 1, 1)
 
 
+def _date(value: object) -> datetime.date | None:
+    """A date from another stage's contract (typed loosely there), or None."""
+    return value if isinstance(value, datetime.date) else None
+
+
 def year_budgets(*, items: list[RoadmapItem]) -> list[narrative.YearBudget]:
     """Cost and FTE estimates summed per year the actions start (dropped ones left out)."""
-    years: dict[int, dict] = {}
+    years: dict[int, dict[str, Any]] = {}
     for item in items:
         if item.status == ItemStatus.DROPPED:
             continue
@@ -434,7 +440,7 @@ def roadmap_document(*, roadmap: Roadmap) -> RoadmapDocument:
     facts = narrative.DocumentFacts(
         organisation=engagement.organisation.name,
         engagement_title=engagement.title,
-        vision_adopted_on=vision.adopted_on if vision else None,
+        vision_adopted_on=_date(vision.adopted_on) if vision else None,
         vision_session=vision.session_title if vision else "",
         vision_statements=list(vision.statements) if vision else [],
         priority_names=[overview.names.get(key, key) for key in vision.priorities]
@@ -442,9 +448,9 @@ def roadmap_document(*, roadmap: Roadmap) -> RoadmapDocument:
         else [],
         ambassadors=list(vision.ambassadors) if vision else [],
         survey_completed=sources.survey.response_rate.completed if sources.survey else None,
-        session_held_on=sources.session.held_on if sources.session else None,
+        session_held_on=_date(sources.session.held_on) if sources.session else None,
         session_participants=sources.session.participants if sources.session else None,
-        baseline_measured_on=sources.baseline.measured_on if sources.baseline else None,
+        baseline_measured_on=_date(sources.baseline.measured_on) if sources.baseline else None,
         ambitions=ambitions,
         span=span,
         action_count=len(active),

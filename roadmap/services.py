@@ -494,7 +494,7 @@ def roadmap_document_update(
             continue
         text = texts[name].replace("\r\n", "\n").strip()
         setattr(roadmap, name, "" if text == drafts.get(name, "").strip() else text)
-    return _full_save(roadmap)
+    return full_save(roadmap)
 
 
 # --- Documents made in the background -----------------------------------------------------

@@ -204,7 +204,9 @@ def report_docx(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpRe
 
 
 @login_required
-def document_status(request: AuthenticatedHttpRequest, engagement_pk: int, kind: str) -> JsonResponse:
+def document_status(
+    request: AuthenticatedHttpRequest, engagement_pk: int, kind: str
+) -> JsonResponse:
     """How far the background job is: polled by the progress page."""
     roadmap = access.roadmap_for_viewer(request.user, engagement_pk)
     if kind not in DocumentKind.values:

@@ -4,10 +4,10 @@ import statistics
 from collections import Counter
 
 import plotly.graph_objects as go
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from reporting.charts import PALETTE, Chart, ChartTable, base_layout
+from reporting.charts import PALETTE, Chart, ChartTable, base_layout, count_axis
+from reporting.formatting import format_number
 from surveys.answers import likert_label
 from surveys.models import SCALE_MAX, SCALE_MIN, Question, QuestionKind
 
@@ -33,11 +33,7 @@ def _bar_figure(labels: list[str], values: list[int], *, colours=None, height=No
     layout = base_layout(height=height or max(160, 46 * len(labels) + 60))
     layout["margin"] = {"l": 10, "r": 30, "t": 10, "b": 40}
     layout["yaxis"] = {"autorange": "reversed", "automargin": True}
-    layout["xaxis"] = {
-        "title": {"text": _("Number of responses")},
-        "rangemode": "tozero",
-        "fixedrange": True,
-    }
+    layout["xaxis"] = count_axis(max(values, default=0), title=_("Number of responses"))
     layout["yaxis"]["fixedrange"] = True
     layout["dragmode"] = False
     return go.Figure({"data": [bar], "layout": layout})
@@ -73,8 +69,8 @@ def question_chart(*, question: Question, counts: Counter) -> Chart:
         description = _(
             "Mean %(mean)s, spread (standard deviation) %(spread)s, %(count)s responses."
         ) % {
-            "mean": number_format(mean, 1),
-            "spread": number_format(spread, 1),
+            "mean": format_number(mean, 1),
+            "spread": format_number(spread, 1),
             "count": total_responses,
         }
         figure = _bar_figure(labels, values, colours=colours)

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from accounts.http import AuthenticatedHttpRequest
 from engagements.anonymity import LOWEST_MIN_GROUP_SIZE, small_group_rule
 from reporting.pdf import pdf_response
-from reporting.spreadsheets import spreadsheet_safe
+from reporting.spreadsheets import csv_value, spreadsheet_safe
 from surveys import access, services
 from surveys.answers import OTHER, missing_required, parse_answer, visible_questions
 from surveys.charts import response_rate_chart
@@ -617,7 +617,7 @@ def results_csv(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(headers)
-    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
+    writer.writerows([csv_value(cell) for cell in row] for row in rows)
     # A byte-order mark so that Excel opens the Dutch text as UTF-8.
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_export_filename(survey, "csv")}"'

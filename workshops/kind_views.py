@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
 from accounts.http import AuthenticatedHttpRequest
-from reporting.spreadsheets import spreadsheet_safe
+from reporting.spreadsheets import csv_value, spreadsheet_safe
 from workshops import access, selectors, services
 from workshops.forms import (
     ContributionForm,
@@ -282,7 +282,7 @@ def interactions_csv(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     # Semicolons and a BOM: Excel with Dutch settings opens it as columns.
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(header)
-    writer.writerows([[spreadsheet_safe(value) for value in row] for row in rows])
+    writer.writerows([[csv_value(value) for value in row] for row in rows])
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     filename = session_report_filename(session, "csv").replace("sessie-", "interacties-", 1)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -67,3 +67,34 @@ def test_the_same_chart_is_exported_once_per_process(monkeypatch):
     first, second = chart_svg(chart), chart_svg(chart)
     assert first == second and first is not None
     assert len(calls) == 1
+
+
+def test_a_report_exports_all_its_charts_in_one_batch_and_reuses_them(monkeypatch):
+    from reporting import charts as charts_module
+
+    batches = []
+    export_batch = charts_module._kaleido.export_batch
+
+    def counting(jobs):
+        batches.append(len(jobs))
+        return export_batch(jobs)
+
+    monkeypatch.setattr(charts_module._kaleido, "export_batch", counting)
+    figures = [
+        Chart(
+            key=f"batch-{n}",
+            title=f"Grafiek {n}",
+            figure=go.Figure(go.Bar(x=["Eens", "Oneens"], y=[n, 9 - n])),
+            table=ChartTable(columns=[], rows=[]),
+        )
+        for n in range(1, 4)
+    ]
+    svgs = charts_module.charts_export(figures)
+    assert batches == [3]
+    assert all(svg is not None and svg.lstrip().startswith(b"<svg") for svg in svgs)
+    # The template's own export then finds each chart in the cache.
+    assert [chart_svg(chart) for chart in figures] == svgs
+    assert charts_module.charts_export(figures) == svgs
+    assert batches == [3]
+    pngs = charts_module.charts_export(figures[:1], fmt="png", scale=2)
+    assert pngs[0] is not None and pngs[0].startswith(b"\x89PNG")

@@ -181,3 +181,35 @@ def test_the_word_download_is_named_and_typed_for_word(client):
     assert download["Content-Type"].startswith("application/vnd.openxmlformats")
     assert download["Content-Disposition"].endswith('.docx"')
     assert "visie-en-routeplan-gemeente-alfa-" in download["Content-Disposition"]
+
+
+def test_the_text_layer_holds_whole_words_and_headings_are_never_hyphenated():
+    """Screen readers and search read the PDF's text: no word may be split by an automatic
+    hyphen ("lei‐ derschap"), and labels such as "Oneens" stay whole."""
+    world = build_world()
+    roadmap = roadmap_for(world.engagement)
+    text = pdf_text(vision_roadmap_pdf_bytes(roadmap=roadmap))
+    assert "\u2010" not in text  # WeasyPrint's automatic hyphen
+    assert "\u00ad" not in text
+    assert "Governance en eigenaarschap" in _flat(text)
+
+
+def test_the_demo_document_holds_every_section_and_the_session_date():
+    call_command("seed_demo", stdout=io.StringIO())
+    from roadmap.models import Roadmap
+
+    roadmap = Roadmap.objects.select_related("engagement__organisation").get(
+        engagement__organisation__name="Gemeente Rucphen"
+    )
+    text = _flat(pdf_text(vision_roadmap_pdf_bytes(roadmap=roadmap)))
+    for title in SECTION_TITLES:
+        assert title in text, title
+    # Adopted in the session of 8 October 2026, not on the day the PDF was made.
+    assert "8 oktober 2026" in text
+    assert "Visie op datagedreven werken vaststellen" not in text
+    assert "Bijlage B. Inspiratie- en visiesessie" in text
+    document = Document(io.BytesIO(vision_roadmap_docx_bytes(roadmap=roadmap)))
+    headings = " ".join(p.text for p in document.paragraphs if p.style.name.startswith("Head"))
+    for title in SECTION_TITLES[:9]:
+        assert title in headings, title
+    assert len(document.inline_shapes) >= 2  # charts as images
