@@ -237,3 +237,47 @@ def control_borders(
 ) -> list[dict]:
     page.evaluate(_CONTRAST_JS)
     return page.evaluate("(s) => window.__borderContrasts(s)", selector)
+
+
+def focused(page) -> str:
+    """The element that has the focus: tag, id and text, for assertions and messages."""
+    return page.evaluate(
+        """() => { const e = document.activeElement; if (!e) return "";
+        return e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + " "
+          + (e.innerText || e.value || e.getAttribute("aria-label") || "").trim().slice(0, 60); }"""
+    )
+
+
+def tab_to(page, selector: str, limit: int = 150, backwards: bool = False) -> None:
+    """Presses Tab (or Shift+Tab) until the element matching ``selector`` has the focus."""
+    for _step in range(limit):
+        if page.evaluate(
+            "(s) => !!document.activeElement && document.activeElement.matches(s)", selector
+        ):
+            return
+        page.keyboard.press("Shift+Tab" if backwards else "Tab")
+    raise AssertionError(f"Tab never reached {selector} (focus on {focused(page)})")
+
+
+def tab_order(page, selector: str, limit: int = 150) -> list[str]:
+    """The elements matching ``selector`` in the order Tab reaches them, from the focus on."""
+    reached: list[str] = []
+    for _step in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement === document.body"):
+            break
+        if page.evaluate(
+            "(s) => !!document.activeElement && document.activeElement.matches(s)", selector
+        ):
+            reached.append(focused(page))
+    return reached
+
+
+def enter(page, *, navigates: bool = True) -> None:
+    """Presses Enter on the focused element (waiting for the next page when it navigates)."""
+    if navigates:
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        page.wait_for_load_state()
+    else:
+        page.keyboard.press("Enter")

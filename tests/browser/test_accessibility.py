@@ -4,18 +4,27 @@
   measured in the browser, 3:1 or more against what surrounds it.
 - Zoom and reflow (1.4.4, 1.4.10): at 320 px wide and with the browser's text size at 200 %
   no page scrolls sideways, and the navigation collapses behind its menu button.
+- The five journeys of a new user, with the keyboard only, at the three sizes (a laptop,
+  320 px, 200 % text), axe on every page and the focus checked after every action: answer the
+  survey, complete the nulmeting, join and vote on a phone, run the facilitator screen,
+  download the PDF as staff.
 """
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (
+    SIZES,
     axe_check,
     control_borders,
+    enter,
     focus_indicators,
+    focused,
     horizontal_overflow,
     login,
     sized_page,
+    tab_order,
+    tab_to,
 )
 from tests.world import build_world
 
@@ -118,3 +127,122 @@ def test_staff_pages_reflow_and_the_menu_collapses(new_page, size):
         page.goto(path)
         assert horizontal_overflow(page) == 0, f"{path} scrolls sideways at {size}"
         axe_check(page)
+
+
+# --- The five journeys, keyboard only -------------------------------------------------------
+
+
+def _check(page, size: str) -> None:
+    """What every page of a journey must pass at every size: axe, and no sideways scrolling."""
+    axe_check(page)
+    assert horizontal_overflow(page) == 0, f"{page.url} scrolls sideways at {size}"
+
+
+def _focus_at_top(page) -> None:
+    """After a page load the focus starts at the top: the first Tab reaches the skip link."""
+    page.keyboard.press("Tab")
+    assert "Naar hoofdinhoud" in focused(page), focused(page)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_journey_answer_the_survey(new_page, size):
+    from surveys import services
+    from tests.surveys.factories import small_survey
+
+    world = build_world()
+    survey = small_survey(engagement=world.engagement)
+    (invitation,) = services.invitations_create(
+        survey=survey, people=[("Dirk", "dirk@example.org")], base_url="http://x/", send=False
+    )
+    page = sized_page(new_page, size)
+    page.goto(f"/enquete/invullen/{invitation.token}/")
+    _check(page, size)
+    _focus_at_top(page)
+    tab_to(page, "button[type=submit]")
+    enter(page)
+    _check(page, size)
+
+    # Forward without the required answer: the summary has the focus, the title says so.
+    tab_to(page, "button[value=next]:not([tabindex='-1'])")
+    enter(page)
+    assert page.title().startswith("Fout: "), page.title()
+    assert focused(page).startswith("div#error-summary"), focused(page)
+    _check(page, size)
+
+    # The required agree question with Space, then Enter in the "other" field goes forward.
+    tab_to(page, "fieldset.question input[type=radio]")
+    page.keyboard.press("Space")
+    tab_to(page, "fieldset.question input[type=text]")
+    page.keyboard.type("Kaart met meldingen")
+    enter(page)
+    assert page.get_by_role("heading", name="Tot slot").is_visible()
+    assert not page.title().startswith("Fout")
+    _check(page, size)
+
+    # Page 2: a text and a top 2; Tab reaches "Vorige" before "Antwoorden versturen".
+    tab_to(page, "fieldset.question textarea")
+    page.keyboard.type("Samen met de regio.")
+    for place in (1, 2):
+        tab_to(page, f"select[name$='_{place}']")
+        for _step in range(place):
+            page.keyboard.press("ArrowDown")
+    order = tab_order(page, ".respond-nav button")
+    assert [label.split(" ", 1)[1] for label in order] == ["Vorige", "Antwoorden versturen"]
+    tab_to(page, "button[value=submit]:not([tabindex='-1'])", backwards=True)
+    enter(page)
+    assert page.get_by_role("heading", name="Dank u wel!").is_visible()
+    assert page.title() == "Dank u wel! · Korte enquête"
+    _focus_at_top(page)
+    _check(page, size)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_journey_complete_the_nulmeting(new_page, size):
+    """Six parts answered earlier; the last part with the keyboard: the error summary takes
+    the focus and its link leads to the question; then review and hand in."""
+    from baseline.services import answer_save, respondent_invite
+    from tests.baseline.factories import AssessmentFactory, questions_by_dimension
+
+    world = build_world()
+    assessment = AssessmentFactory(engagement=world.engagement)
+    respondent = respondent_invite(assessment=assessment, name="Iemand", role="management")
+    dimensions = list(questions_by_dimension(assessment).items())
+    for _key, questions in dimensions[:-1]:
+        for question in questions:
+            answer_save(respondent=respondent, question=question, level=3, dont_know=False)
+    last_questions = dimensions[-1][1]
+
+    page = sized_page(new_page, size)
+    page.goto(f"/nulmeting/invullen/{respondent.token}/")
+    _check(page, size)
+    _focus_at_top(page)
+    tab_to(page, "a.btn-primary")  # "Verdergaan"
+    enter(page)
+    for question in last_questions:
+        assert "(verplicht)" in page.locator(f"#id_q{question.pk} legend").inner_text()
+    _check(page, size)
+
+    # Forward without answers: the summary has the focus; its first link moves the focus
+    # to the first question.
+    tab_to(page, "button[value=finish]:not([tabindex='-1'])")
+    enter(page)
+    assert page.title().startswith("Fout: "), page.title()
+    assert focused(page).startswith("div#form-errors"), focused(page)
+    _check(page, size)
+    tab_to(page, "#form-errors a")
+    page.keyboard.press("Enter")
+    assert focused(page).startswith(f"fieldset#id_q{last_questions[0].pk}"), focused(page)
+
+    for question in last_questions:
+        tab_to(page, f"#id_q{question.pk} input[type=radio]")
+        page.keyboard.press("ArrowDown")  # the second description: level 2
+    order = tab_order(page, "#answers-form button")
+    assert [label.split(" ", 1)[1] for label in order] == ["Vorig deel", "Opslaan en controleren"]
+    tab_to(page, "button[value=finish]:not([tabindex='-1'])", backwards=True)
+    enter(page)
+    _check(page, size)
+    tab_to(page, "form button[type=submit]")
+    enter(page)
+    respondent.refresh_from_db()
+    assert respondent.submitted_at is not None
+    _check(page, size)
