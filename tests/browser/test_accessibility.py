@@ -246,3 +246,109 @@ def test_journey_complete_the_nulmeting(new_page, size):
     respondent.refresh_from_db()
     assert respondent.submitted_at is not None
     _check(page, size)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_journey_join_and_vote_on_a_phone(new_page, size):
+    """A wrong code is announced in a summary that has the focus; the right code, an
+    optional name and a vote, all with the keyboard; the vote is counted."""
+    from tests.workshops.factories import SessionFactory, statement_of
+    from workshops import services
+    from workshops.models import Vote
+
+    world = build_world()
+    session = SessionFactory(engagement=world.engagement)
+    statement = statement_of(session)
+    services.session_go(session=session, item=statement)
+    services.voting_open(item=statement)
+
+    page = sized_page(new_page, size)
+    page.goto("/sessie/doe-mee/")
+    _check(page, size)
+    tab_to(page, "#id_code")
+    page.keyboard.type("ZZZZZZ")
+    enter(page)
+    assert page.title().startswith("Fout: "), page.title()
+    assert "error-summary" in page.evaluate("document.activeElement.className")
+    _check(page, size)
+    tab_to(page, "[data-error-summary] a")
+    page.keyboard.press("Enter")
+    assert focused(page).startswith("input#id_code"), focused(page)
+    page.keyboard.press("Control+A")
+    page.keyboard.type(session.join_code.lower())
+    enter(page)
+    _check(page, size)
+    tab_to(page, "input[type=text]")
+    page.keyboard.type("Marieke")
+    enter(page)
+    expect(page.locator("[data-connection]")).to_have_attribute("data-state", "live")
+    _check(page, size)
+
+    tab_to(page, "input[name=value]")
+    page.keyboard.press("ArrowDown")  # the second option, "Oneens"
+    tab_to(page, ".vote-form button[type=submit]")
+    page.keyboard.press("Enter")
+    expect(page.locator("#messages")).to_contain_text("Uw stem is geteld.")
+    vote = Vote.objects.get(item=statement)
+    assert vote.value == 2
+    _check(page, size)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_journey_run_the_facilitator_screen(new_page, size):
+    """The facilitator moves to the statement, opens and closes voting and shows the
+    results with Tab and Enter only; every state passes axe at every size."""
+    from tests.workshops.factories import SessionFactory, statement_of
+
+    world = build_world()
+    session = SessionFactory(engagement=world.engagement)
+    statement = statement_of(session)
+    page = sized_page(new_page, size)
+    login(page, world.users["consultant_on"])
+    page.goto(f"/sessie/{session.pk}/regie/")
+    expect(page.locator("[data-connection]")).to_have_attribute("data-state", "live")
+    _check(page, size)
+
+    tab_to(page, f"button[value='goto:{statement.pk}']")
+    page.keyboard.press("Enter")
+    expect(page.locator("button[value=open]")).to_be_visible()
+    _check(page, size)
+    for action, then in (("open", "close"), ("close", "reveal"), ("reveal", "hide")):
+        tab_to(page, f"button[value={action}]")
+        page.keyboard.press("Enter")
+        expect(page.locator(f"button[value={then}]")).to_be_visible()
+        statement.refresh_from_db()
+    assert statement.results_revealed
+    _check(page, size)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_journey_download_the_pdf_as_staff(new_page, size):
+    """Staff log in, open their engagement and download its summary with the keyboard."""
+    from tests.accounts.factories import PASSWORD
+
+    world = build_world()
+    page = sized_page(new_page, size)
+    page.goto("/account/inloggen/")
+    _check(page, size)
+    tab_to(page, "#id_username")
+    page.keyboard.type(world.users["staff_a"].username)
+    page.keyboard.press("Tab")
+    page.keyboard.type("niet het wachtwoord")
+    enter(page)
+    assert page.title().startswith("Fout: "), page.title()
+    assert "error-summary" in page.evaluate("document.activeElement.className")
+    _check(page, size)
+    tab_to(page, "#id_password")
+    page.keyboard.type(PASSWORD)
+    enter(page)
+    _focus_at_top(page)
+    _check(page, size)
+    tab_to(page, f"a[href='{world.engagement.get_absolute_url()}']")
+    enter(page)
+    _check(page, size)
+    tab_to(page, "a[href$='.pdf'], a[href*='pdf']")
+    page.set_default_timeout(120_000)  # the first PDF of the server starts Chromium
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert open(download.value.path(), "rb").read(5) == b"%PDF-"
