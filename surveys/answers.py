@@ -9,9 +9,11 @@ Choices are stored as the option text the respondent saw, so editing a question'
 options later never changes an answer already given.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from surveys.models import LIKERT_LABELS, SCALE_MAX, SCALE_MIN, Question, QuestionKind
@@ -40,66 +42,99 @@ def _int_in_range(raw: str, low: int, high: int) -> int | None:
     return number if low <= number <= high else None
 
 
-def parse_answer(question: Question, data) -> ParsedAnswer:
-    """Read one question's answer from POST data (a QueryDict); never raises."""
+def _parse_number(question: Question, data: QueryDict) -> ParsedAnswer:
+    raw = (data.get(question.field_name) or "").strip()
+    if not raw:
+        return ParsedAnswer()
+    low, high = (1, 5) if question.kind == QuestionKind.LIKERT else (SCALE_MIN, SCALE_MAX)
+    number = _int_in_range(raw, low, high)
+    if number is None:
+        return ParsedAnswer(error=_("Choose one of the answers in the list."))
+    return ParsedAnswer(value=number, display=number)
+
+
+def _choice_error(question: Question, picked: list[str], other: str) -> str:
+    if question.kind == QuestionKind.SINGLE and len(picked) > 1:
+        return _("Choose only one answer.")
+    allowed = set(question.options) | ({OTHER} if question.allow_other else set())
+    if any(item not in allowed for item in picked):
+        return _("Choose one of the answers in the list.")
+    if OTHER in picked and not other:
+        return _("Fill in what you mean by 'other, namely'.")
+    if len(other) > question.max_length:
+        return _too_long(question, other)
+    return ""
+
+
+def _parse_choice(question: Question, data: QueryDict) -> ParsedAnswer:
     name = question.field_name
-    kind = question.kind
-    if kind in (QuestionKind.LIKERT, QuestionKind.SCALE):
-        raw = (data.get(name) or "").strip()
-        if not raw:
-            return ParsedAnswer()
-        low, high = (1, 5) if kind == QuestionKind.LIKERT else (SCALE_MIN, SCALE_MAX)
-        number = _int_in_range(raw, low, high)
-        if number is None:
-            return ParsedAnswer(error=_("Choose one of the answers in the list."))
-        return ParsedAnswer(value=number, display=number)
-    if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
-        picked = [item for item in data.getlist(name) if item]
-        other = (data.get(f"{name}_other") or "").strip()
-        display = {"choices": [p for p in picked if p != OTHER], "other": other}
-        display["other_picked"] = OTHER in picked
-        if kind == QuestionKind.SINGLE and len(picked) > 1:
-            return ParsedAnswer(error=_("Choose only one answer."), display=display)
-        allowed = set(question.options) | ({OTHER} if question.allow_other else set())
-        if any(item not in allowed for item in picked):
-            return ParsedAnswer(error=_("Choose one of the answers in the list."), display=display)
-        if OTHER in picked and not other:
-            return ParsedAnswer(
-                error=_("Fill in what you mean by 'other, namely'."), display=display
-            )
-        if len(other) > question.max_length:
-            return ParsedAnswer(error=_too_long(question, other), display=display)
-        if not picked:
-            return ParsedAnswer(display=display)
-        value = {
-            "choices": [item for item in question.options if item in picked],
-            "other": other if OTHER in picked else "",
-        }
-        return ParsedAnswer(value=value, display=display)
-    if kind in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT):
-        text = (data.get(name) or "").replace("\r\n", "\n").strip()
-        if "\x00" in text:
-            text = text.replace("\x00", "")
-        if len(text) > question.max_length:
-            return ParsedAnswer(error=_too_long(question, text), display=text)
-        return ParsedAnswer(value=text or None, display=text)
-    if kind == QuestionKind.RANKING:
-        places = [
-            (data.get(f"{name}_{place}") or "").strip()
-            for place in range(1, question.ranking_places + 1)
-        ]
-        display = places
-        if any(item and item not in question.options for item in places):
-            return ParsedAnswer(error=_("Choose one of the answers in the list."), display=display)
-        chosen = [item for item in places if item]
-        if len(set(chosen)) != len(chosen):
-            return ParsedAnswer(error=_("Choose each option only once."), display=display)
-        if chosen and places[: len(chosen)] != chosen:
-            return ParsedAnswer(
-                error=_("Fill in the places from the top, without gaps."), display=display
-            )
-        return ParsedAnswer(value=chosen or None, display=display)
-    return ParsedAnswer(error=_("Choose one of the answers in the list."))
+    picked = [item for item in data.getlist(name) if item]
+    other = (data.get(f"{name}_other") or "").strip()
+    display = {
+        "choices": [p for p in picked if p != OTHER],
+        "other": other,
+        "other_picked": OTHER in picked,
+    }
+    error = _choice_error(question, picked, other)
+    if error:
+        return ParsedAnswer(error=error, display=display)
+    if not picked:
+        return ParsedAnswer(display=display)
+    value = {
+        "choices": [item for item in question.options if item in picked],
+        "other": other if OTHER in picked else "",
+    }
+    return ParsedAnswer(value=value, display=display)
+
+
+def _parse_text(question: Question, data: QueryDict) -> ParsedAnswer:
+    text = (data.get(question.field_name) or "").replace("\r\n", "\n").strip()
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if len(text) > question.max_length:
+        return ParsedAnswer(error=_too_long(question, text), display=text)
+    return ParsedAnswer(value=text or None, display=text)
+
+
+def _ranking_error(question: Question, places: list[str], chosen: list[str]) -> str:
+    if any(item and item not in question.options for item in places):
+        return _("Choose one of the answers in the list.")
+    if len(set(chosen)) != len(chosen):
+        return _("Choose each option only once.")
+    if chosen and places[: len(chosen)] != chosen:
+        return _("Fill in the places from the top, without gaps.")
+    return ""
+
+
+def _parse_ranking(question: Question, data: QueryDict) -> ParsedAnswer:
+    places = [
+        (data.get(f"{question.field_name}_{place}") or "").strip()
+        for place in range(1, question.ranking_places + 1)
+    ]
+    chosen = [item for item in places if item]
+    error = _ranking_error(question, places, chosen)
+    if error:
+        return ParsedAnswer(error=error, display=places)
+    return ParsedAnswer(value=chosen or None, display=places)
+
+
+_PARSERS: dict[str, Callable[[Question, QueryDict], ParsedAnswer]] = {
+    QuestionKind.LIKERT: _parse_number,
+    QuestionKind.SCALE: _parse_number,
+    QuestionKind.SINGLE: _parse_choice,
+    QuestionKind.MULTIPLE: _parse_choice,
+    QuestionKind.SHORT_TEXT: _parse_text,
+    QuestionKind.LONG_TEXT: _parse_text,
+    QuestionKind.RANKING: _parse_ranking,
+}
+
+
+def parse_answer(question: Question, data: QueryDict) -> ParsedAnswer:
+    """Read one question's answer from POST data (a QueryDict); never raises."""
+    parser = _PARSERS.get(question.kind)
+    if parser is None:
+        return ParsedAnswer(error=_("Choose one of the answers in the list."))
+    return parser(question, data)
 
 
 def _too_long(question: Question, text: str) -> str:
