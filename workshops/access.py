@@ -48,6 +48,13 @@ def can_manage(user: User, engagement: Engagement) -> bool:
     return can_manage_engagement(user, engagement)
 
 
+def can_manage_session(user, session: Session) -> bool:
+    """May the user run this session (facilitator and projector screens)?"""
+    if user is None or not user.is_authenticated:
+        return False
+    return can_manage_engagement(user, session.engagement)
+
+
 def get_engagement_for_session_viewer(user: User, engagement_pk: int) -> Engagement:
     return get_engagement_for_viewer(user, engagement_pk)
 
@@ -88,12 +95,13 @@ def get_vision_statement_for_manager(user: User, pk: int, statement_pk: int) -> 
 
 
 def get_session_for_participant(request: HttpRequest, code: str) -> Session:
-    """The session with this join code (public), else 404; a client that guessed too many
-    wrong codes gets 403 until the window has passed."""
-    if join_blocked(request):
-        raise PermissionDenied
+    """The session with this join code (public), else 404. A valid code is never refused:
+    only a client that guessed too many wrong codes gets 403 for the next wrong one, so one
+    guesser behind the room's address cannot lock the room out."""
     session = session_by_code(code=code)
     if session is None:
+        if join_blocked(request):
+            raise PermissionDenied
         join_failed(request)
         raise Http404
     return session
@@ -105,6 +113,9 @@ def participant_from_request(request: HttpRequest, session: Session) -> Particip
 
 
 # --- Join-code guessing --------------------------------------------------------------------
+# Only failed lookups count, per client: the address as seen through the reverse proxy (Daphne
+# runs with --proxy-headers, so REMOTE_ADDR is the phone's, not nginx's) and the limiter's own
+# cookie. A valid code and a valid participant cookie are never refused (see above).
 
 
 def _client_keys(request: HttpRequest) -> list[tuple[str, int]]:

@@ -23,7 +23,7 @@ from openpyxl import Workbook
 
 from accounts.http import AuthenticatedHttpRequest
 from reporting.spreadsheets import csv_value, spreadsheet_safe
-from workshops import access, selectors, services
+from workshops import access, live, selectors, services
 from workshops.forms import (
     ContributionForm,
     ExamplePictureForm,
@@ -41,7 +41,7 @@ def _wants_json(request: HttpRequest) -> bool:
 
 
 def _seq(session: Session) -> int:
-    return Session.objects.filter(pk=session.pk).values_list("version", flat=True).first() or 0
+    return live.last_seq(session.pk)  # any push with a higher seq includes the action
 
 
 def _answer(

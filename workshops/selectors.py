@@ -403,6 +403,28 @@ def participant_answers(*, participant: Participant, item: AgendaItem | None) ->
     return answers
 
 
+def participant_own_state(*, participant: Participant) -> dict:
+    """What the participant chose so far, keyed as the shared phone screen's forms say
+    (``data-own-key``, see live.py): live.js shows it in the page. Four queries."""
+    own: dict = {}
+    for item_id, round_number, value in Vote.objects.filter(participant=participant).values_list(
+        "item_id", "round_number", "value"
+    ):
+        own[f"vote-{item_id}-{round_number}"] = str(value)
+    for item_id in ExampleMark.objects.filter(participant=participant).values_list(
+        "item_id", flat=True
+    ):
+        own[f"mark-{item_id}"] = "on"
+    for statement_id, choice in VisionEndorsement.objects.filter(
+        participant=participant
+    ).values_list("statement_id", "choice"):
+        own[f"endorse-{statement_id}"] = choice
+    ambassador = Ambassador.objects.filter(participant=participant).first()
+    if ambassador is not None:
+        own["ambassador"] = {"name": ambassador.name, "department": ambassador.department}
+    return own
+
+
 # --- Gallery -------------------------------------------------------------------------------
 
 

@@ -40,6 +40,7 @@ urlpatterns = [
     path("live/<str:code>/", views.participant, name="participant"),
     path("live/<str:code>/scherm/", views.participant_fragment, name="participant_fragment"),
     path("live/<str:code>/status.json", views.live_state, name="live_state"),
+    path("live/<str:code>/mij.json", views.own_answers, name="own_answers"),
     path("live/<str:code>/stem/", views.vote, name="vote"),
     path("live/<str:code>/relevant/", views.mark, name="mark"),
     path("live/<str:code>/visie/", views.endorse, name="endorse"),

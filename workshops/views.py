@@ -3,15 +3,18 @@
 import csv
 import io
 import secrets
+import time
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -20,7 +23,7 @@ from openpyxl import Workbook
 from accounts.http import AuthenticatedHttpRequest
 from reporting.pdf import pdf_response
 from reporting.spreadsheets import csv_value, spreadsheet_safe
-from workshops import access, selectors, services
+from workshops import access, live, selectors, services
 from workshops.forms import (
     AmbassadorForm,
     ControlAction,
@@ -36,7 +39,7 @@ from workshops.forms import (
     SessionForm,
     VoteForm,
 )
-from workshops.models import AgendaItem, Endorsement, ItemKind, Session, VisionStatement
+from workshops.models import AgendaItem, ItemKind, Session, SessionStatus, VisionStatement
 from workshops.qr import join_qr_svg
 from workshops.reports import session_report_filename, session_report_pdf_bytes
 
@@ -233,8 +236,10 @@ def _join_url(request: HttpRequest, session: Session) -> str:
 
 
 def _live_context(request: HttpRequest, session: Session, *, with_agenda: bool) -> dict:
+    seq = live.last_seq(session.pk)  # read first: every later push has a higher one
     screen = selectors.screen_context(session=session, with_agenda=with_agenda)
     return {
+        "live_seq": seq,
         "session": session,
         "screen": screen,
         "item": screen.item,
@@ -249,7 +254,11 @@ def facilitator(
     request: AuthenticatedHttpRequest, pk: int, form: ControlForm | None = None
 ) -> HttpResponse:
     session = access.get_session_for_manager(request.user, pk)
+    live.remember_origin(session.pk, request.build_absolute_uri("/").rstrip("/"))
     context = _live_context(request, session, with_agenda=True)
+    entry = live.screen(session.pk, "facilitator", version=session.version) or {}
+    context["live_html"] = mark_safe(entry.get("html", ""))  # noqa: S308
+    context["live_seq"] = entry.get("seq", 0)
     item = context["item"]
     vision = context["screen"].vision if item and item.kind == ItemKind.VISION else []
     priorities = [*list(session.priorities), "", "", ""]
@@ -275,10 +284,8 @@ def facilitator(
 
 @never_cache
 @login_required
-def facilitator_fragment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    session = access.get_session_for_manager(request.user, pk)
-    context = _live_context(request, session, with_agenda=False)
-    return render(request, "workshops/_facilitator_live.html", context)
+def facilitator_fragment(request: HttpRequest, pk: int) -> HttpResponse:
+    return _fragment(access.get_session_for_manager(request.user, pk), "facilitator")
 
 
 def _run_control(session: Session, item: AgendaItem | None, data: dict) -> None:
@@ -356,17 +363,16 @@ def control(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def projector(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_manager(request.user, pk)
-    context = _live_context(request, session, with_agenda=False)
+    context = _live_page_context(request, session, "projector")
+    context["join_url"] = _join_url(request, session)
     context["qr_svg"] = join_qr_svg(context["join_url"])
     return render(request, "workshops/projector.html", context)
 
 
 @never_cache
 @login_required
-def projector_fragment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    session = access.get_session_for_manager(request.user, pk)
-    context = _live_context(request, session, with_agenda=False)
-    return render(request, "workshops/_projector_live.html", context)
+def projector_fragment(request: HttpRequest, pk: int) -> HttpResponse:
+    return _fragment(access.get_session_for_manager(request.user, pk), "projector")
 
 
 # --- Reports -----------------------------------------------------------------------------
@@ -434,19 +440,22 @@ def _with_client_cookie(request: HttpRequest, response: HttpResponse) -> HttpRes
 
 
 def join(request: HttpRequest) -> HttpResponse:
-    """Type the code from the projector."""
+    """Type the code from the projector. A valid code is never refused; only wrong codes
+    count against the client (see access.py)."""
     form = JoinCodeForm(request.POST or request.GET or None)
     status = 200
-    blocked = access.join_blocked(request)
-    if blocked:
-        form = JoinCodeForm(initial={"code": request.POST.get("code", "")[:8]})
-        status = 429
-    elif form.is_bound and form.is_valid():
+    blocked = False
+    if form.is_bound and form.is_valid():
         session = selectors.session_by_code(code=form.cleaned_data["code"])
         if session is not None:
             return redirect("workshops:join_session", code=session.join_code)
-        access.join_failed(request)
-        form.add_error("code", _("No session has this code. Check the code on the screen."))
+        blocked = access.join_blocked(request)
+        if blocked:
+            form = JoinCodeForm(initial={"code": request.POST.get("code", "")[:8]})
+            status = 429
+        else:
+            access.join_failed(request)
+            form.add_error("code", _("No session has this code. Check the code on the screen."))
     return _with_client_cookie(
         request,
         render(request, "workshops/join.html", {"form": form, "blocked": blocked}, status=status),
@@ -479,66 +488,88 @@ def join_session(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "workshops/join_session.html", {"session": session, "form": form})
 
 
-def _participant_context(request, session, participant, **forms) -> dict:
-    screen = selectors.screen_context(session=session)
-    item = screen.item
-    answers = selectors.participant_answers(participant=participant, item=item)
-    context = {
+def _live_page_context(request: HttpRequest, session: Session, role: str) -> dict:
+    """The page around a live screen: the screen itself comes from the shared render."""
+    if role != "participant":
+        live.remember_origin(session.pk, request.build_absolute_uri("/").rstrip("/"))
+    entry = live.screen(session.pk, role, version=session.version) or {}
+    return {
         "session": session,
-        "participant": participant,
-        "screen": screen,
-        "item": item,
-        "state": screen.state,
-        "answers": answers,
-        "endorsement_choices": Endorsement.choices,
-        "vote_form": forms.get("vote_form")
-        or VoteForm(initial={"item": item.pk if item else None, "value": answers.vote}),
-        "ambassador_form": forms.get("ambassador_form")
-        or AmbassadorForm(
-            initial={
-                "name": answers.ambassador.name if answers.ambassador else participant.name,
-                "department": answers.ambassador.department
-                if answers.ambassador
-                else participant.department,
-            }
-        ),
+        "live_html": mark_safe(live.with_csrf(entry.get("html", ""), get_token(request))),  # noqa: S308
+        "live_seq": entry.get("seq", 0),
+        "state": entry,
     }
-    if item is not None and item.kind == ItemKind.VISION:
-        context["vision_rows"] = [
-            {"statement": row["statement"], "choice": answers.endorsements.get(row["statement"].pk)}
-            for row in selectors.vision_rows(session)
-        ]
-    return context
 
 
 @never_cache
-def participant(request: HttpRequest, code: str, **forms) -> HttpResponse:
+def participant(request: HttpRequest, code: str) -> HttpResponse:
     session = access.get_session_for_participant(request, code)
     person = access.participant_from_request(request, session)
     if person is None:
         return redirect("workshops:join_session", code=session.join_code)
-    context = _participant_context(request, session, person, **forms)
-    return render(request, "workshops/participant.html", context, status=400 if forms else 200)
+    context = _live_page_context(request, session, "participant")
+    context["participant"] = person
+    return render(request, "workshops/participant.html", context)
+
+
+def _fragment(session: Session, role: str) -> HttpResponse:
+    entry = live.screen(session.pk, role, version=session.version) or {}
+    response = HttpResponse(entry.get("html", ""))
+    response["X-Live-Seq"] = str(entry.get("seq", 0))
+    return response
 
 
 @never_cache
 def participant_fragment(request: HttpRequest, code: str) -> HttpResponse:
-    session = access.get_session_for_participant(request, code)
-    person = access.participant_from_request(request, session)
-    if person is None:
-        return HttpResponse(status=204)
-    return render(
-        request,
-        "workshops/_participant_live.html",
-        _participant_context(request, session, person),
-    )
+    """The phones' screen: the same shared render for every participant."""
+    return _fragment(access.get_session_for_participant(request, code), "participant")
 
 
 @never_cache
 def live_state(request: HttpRequest, code: str) -> JsonResponse:
-    """The polling fallback: the same small state the WebSocket sends."""
+    """The polling fallback: the same state (with seq) the WebSocket last sent."""
     session = access.get_session_for_participant(request, code)
-    return JsonResponse(selectors.session_live_state(session_id=session.pk))
+    entry = live.screen(session.pk, "participant", version=session.version) or {}
+    state = {key: value for key, value in entry.items() if key not in ("html", "read_at")}
+    if state.get("timer") is not None:
+        state["timer"] = max(0, state["timer"] - int(time.time() - entry.get("read_at", 0)))
+    return JsonResponse(state)
+
+
+@never_cache
+def own_answers(request: HttpRequest, code: str) -> JsonResponse:
+    """What this participant chose so far, for live.js to show in the shared screen."""
+    session = access.get_session_for_participant(request, code)
+    person = access.participant_from_request(request, session)
+    if person is None:
+        return JsonResponse({"ok": False, "message": _("Join the session first.")}, status=403)
+    return JsonResponse({"ok": True, "own": selectors.participant_own_state(participant=person)})
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _answer(
+    request: HttpRequest,
+    session: Session,
+    *,
+    ok: bool,
+    message: str,
+    status: int = 200,
+    own: dict | None = None,
+    anchor: str = "huidig",
+) -> HttpResponse:
+    """The answer to a phone's action: JSON for live.js, a redirect back without JavaScript."""
+    if _wants_json(request):
+        return JsonResponse(
+            {"ok": ok, "message": message, "seq": live.last_seq(session.pk), "own": own or {}},
+            status=status if not ok else 200,
+        )
+    (messages.success if ok else messages.error)(request, message)
+    return redirect(
+        f"{reverse('workshops:participant', kwargs={'code': session.join_code})}#{anchor}"
+    )
 
 
 def _participant_post(request: HttpRequest, code: str):
@@ -546,79 +577,110 @@ def _participant_post(request: HttpRequest, code: str):
     return session, access.participant_from_request(request, session)
 
 
-def _back(session: Session) -> HttpResponse:
-    return redirect(
-        f"{reverse('workshops:participant', kwargs={'code': session.join_code})}#huidig"
-    )
+def _not_joined(request: HttpRequest, session: Session) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse(
+            {"ok": False, "message": _("Join the session first."), "seq": 0, "own": {}},
+            status=403,
+        )
+    return redirect("workshops:join_session", code=session.join_code)
+
+
+def _current_item(session: Session, item_pk) -> AgendaItem:
+    """The item a participant acts on must be the session's current one, and the session
+    must not have finished: the same checks for every participant action."""
+    if session.status == SessionStatus.FINISHED:
+        raise ValidationError(_("This session has finished."))
+    item = AgendaItem.objects.filter(session=session, pk=item_pk).first()
+    if item is None or item.pk != session.current_item_id:
+        raise ValidationError(_("This is not the current question of your session."))
+    return item
 
 
 @require_POST
 def vote(request: HttpRequest, code: str) -> HttpResponse:
     session, person = _participant_post(request, code)
     if person is None:
-        return redirect("workshops:join_session", code=session.join_code)
+        return _not_joined(request, session)
     form = VoteForm(request.POST)
     if not form.is_valid():
-        return participant(request, code, vote_form=form)
-    item = AgendaItem.objects.filter(session=session, pk=form.cleaned_data["item"]).first()
+        return _answer(
+            request, session, ok=False, message=_("Choose one of the five answers."), status=400
+        )
     try:
-        if item is None:
-            raise ValidationError(_("This is not the current question of your session."))
-        services.vote_cast(item=item, participant=person, value=form.cleaned_data["value"])
+        item = _current_item(session, form.cleaned_data["item"])
+        vote = services.vote_cast(item=item, participant=person, value=form.cleaned_data["value"])
     except ValidationError as error:
-        messages.error(request, _error_text(error))
-    else:
-        messages.success(request, _("Your vote has been counted."))
-    return _back(session)
+        return _answer(request, session, ok=False, message=_error_text(error), status=409)
+    return _answer(
+        request,
+        session,
+        ok=True,
+        message=_("Your vote has been counted. You can change it while voting is open."),
+        own={f"vote-{item.pk}-{vote.round_number}": str(vote.value)},
+    )
 
 
 @require_POST
 def mark(request: HttpRequest, code: str) -> HttpResponse:
     session, person = _participant_post(request, code)
     if person is None:
-        return redirect("workshops:join_session", code=session.join_code)
+        return _not_joined(request, session)
     form = MarkForm(request.POST)
-    item = (
-        AgendaItem.objects.filter(session=session, pk=form.cleaned_data["item"]).first()
-        if form.is_valid()
-        else None
-    )
-    try:
-        if item is None:
-            raise ValidationError(_("This is not the current question of your session."))
-        services.example_mark_set(
-            item=item, participant=person, relevant=form.cleaned_data["relevant"]
+    if not form.is_valid():
+        return _answer(
+            request, session, ok=False, message=_("This is not a valid answer."), status=400
         )
+    try:
+        item = _current_item(session, form.cleaned_data["item"])
+        relevant = form.cleaned_data["relevant"]
+        services.example_mark_set(item=item, participant=person, relevant=relevant)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
-    return _back(session)
+        return _answer(request, session, ok=False, message=_error_text(error), status=409)
+    return _answer(
+        request,
+        session,
+        ok=True,
+        message=_("You marked this example as relevant for your department.")
+        if relevant
+        else _("You no longer mark this example as relevant."),
+        own={f"mark-{item.pk}": "on" if relevant else ""},
+    )
 
 
 @require_POST
 def endorse(request: HttpRequest, code: str) -> HttpResponse:
     session, person = _participant_post(request, code)
     if person is None:
-        return redirect("workshops:join_session", code=session.join_code)
+        return _not_joined(request, session)
     form = EndorseForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose one of the three answers."))
-        return _back(session)
-    statement = VisionStatement.objects.filter(
-        session=session, pk=form.cleaned_data["statement"]
-    ).first()
+        return _answer(
+            request, session, ok=False, message=_("Choose one of the three answers."), status=400
+        )
+    statement_pk = form.cleaned_data["statement"]
     try:
-        if statement is None:
+        item = session.current_item
+        if item is None or item.kind != ItemKind.VISION:
             raise ValidationError(_("This is not the current question of your session."))
+        _current_item(session, item.pk)
+        statement = VisionStatement.objects.filter(session=session, pk=statement_pk).first()
+        if statement is None:
+            raise ValidationError(
+                _("The facilitator has just removed this statement. Your other answers are kept.")
+            )
         services.vision_endorse(
             statement=statement, participant=person, choice=form.cleaned_data["choice"]
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
-    else:
-        messages.success(request, _("Your answer has been saved."))
-    return redirect(
-        f"{reverse('workshops:participant', kwargs={'code': session.join_code})}"
-        f"#visie-{statement.pk}"
+        return _answer(request, session, ok=False, message=_error_text(error), status=409)
+    return _answer(
+        request,
+        session,
+        ok=True,
+        message=_("Your answer has been saved."),
+        own={f"endorse-{statement_pk}": form.cleaned_data["choice"]},
+        anchor=f"visie-{statement_pk}",
     )
 
 
@@ -626,22 +688,36 @@ def endorse(request: HttpRequest, code: str) -> HttpResponse:
 def ambassador(request: HttpRequest, code: str) -> HttpResponse:
     session, person = _participant_post(request, code)
     if person is None:
-        return redirect("workshops:join_session", code=session.join_code)
+        return _not_joined(request, session)
     form = AmbassadorForm(request.POST)
     if not form.is_valid():
-        return participant(request, code, ambassador_form=form)
-    if form.cleaned_data["withdraw"]:
-        services.ambassador_withdraw(participant=person)
-        messages.success(request, _("You are no longer signed up as ambassador."))
-        return _back(session)
+        message = " ".join(error for errors in form.errors.values() for error in errors)
+        return _answer(request, session, ok=False, message=message, status=400)
     try:
-        services.ambassador_volunteer(
+        item = session.current_item
+        if item is None or item.kind != ItemKind.AMBASSADORS:
+            raise ValidationError(_("This is not the current question of your session."))
+        _current_item(session, item.pk)
+        if form.cleaned_data["withdraw"]:
+            services.ambassador_withdraw(participant=person)
+            return _answer(
+                request,
+                session,
+                ok=True,
+                message=_("You are no longer signed up as ambassador."),
+                own={"ambassador": ""},
+            )
+        ambassador = services.ambassador_volunteer(
             participant=person,
             name=form.cleaned_data["name"],
             department=form.cleaned_data["department"],
         )
     except ValidationError as error:
-        form.add_error(None, error)
-        return participant(request, code, ambassador_form=form)
-    messages.success(request, _("Thank you! You are signed up as ambassador."))
-    return _back(session)
+        return _answer(request, session, ok=False, message=_error_text(error), status=409)
+    return _answer(
+        request,
+        session,
+        ok=True,
+        message=_("Thank you! You are signed up as ambassador."),
+        own={"ambassador": {"name": ambassador.name, "department": ambassador.department}},
+    )

@@ -102,6 +102,9 @@ class Server:
             "REDIS_URL": self.redis_url,
             "REDIS_PREFIX": self.prefix,
             "DJANGO_SETTINGS_MODULE": "rucphen_portal.settings",
+            # No chart browser in these servers: they serve no PDF, and its start and exit
+            # cost CPU and leave tempdir noise in the log.
+            "CHROMIUM_PATH": "/nonexistent/chromium",
             **self.extra_env,
         }
         env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

@@ -10,3 +10,13 @@ def _forget_join_attempts():
     cache.delete(key)
     yield
     cache.delete(key)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_screens(monkeypatch):
+    """Session ids come back after a rolled-back test: give each test its own screen cache."""
+    import uuid
+
+    from workshops import live
+
+    monkeypatch.setattr(live, "KEY_SALT", uuid.uuid4().hex[:8])

@@ -95,7 +95,9 @@ CASES = [
     UrlCase("workshops:join_session", kwargs=_code, expected=everyone(200)),
     # Without a participant cookie the participant pages send you to the join page.
     UrlCase("workshops:participant", kwargs=_code, expected=everyone(302)),
-    UrlCase("workshops:participant_fragment", kwargs=_code, expected=everyone(204)),
+    # The phones' screen is one shared render: the join code is enough, like the status.
+    UrlCase("workshops:participant_fragment", kwargs=_code, expected=everyone(200)),
+    UrlCase("workshops:own_answers", kwargs=_code, expected=everyone(403)),
     UrlCase("workshops:live_state", kwargs=_code, expected=everyone(200)),
     UrlCase("workshops:vote", kwargs=_code, method="post", expected=everyone(302)),
     UrlCase("workshops:mark", kwargs=_code, method="post", expected=everyone(302)),

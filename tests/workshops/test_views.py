@@ -39,6 +39,17 @@ def _phone(session, name="", department=""):
     return phone
 
 
+def _act(phone, session, name, data):
+    """A phone's action as live.js sends it: fetch, JSON answer."""
+    response = phone.post(
+        reverse(f"workshops:{name}", kwargs={"code": session.join_code}),
+        data,
+        HTTP_ACCEPT="application/json",
+    )
+    assert response["Content-Type"] == "application/json"
+    return response.status_code, response.json()
+
+
 def _control(client, session, action, **data):
     return client.post(
         reverse("workshops:control", kwargs={"pk": session.pk}), {"action": action, **data}
@@ -59,9 +70,12 @@ def test_a_wrong_join_code_gets_a_dutch_message_and_guessing_is_limited(client, 
         response = client.post(reverse("workshops:join"), {"code": "QQQQQQ"})
         assert response.status_code == 200
         assert "Geen sessie met deze code" in response.content.decode()
-    response = client.post(reverse("workshops:join"), {"code": session.join_code})
+    response = client.post(reverse("workshops:join"), {"code": "QQQQQQ"})
     assert response.status_code == 429
     assert "Te veel verkeerde codes" in response.content.decode()
+    # A valid code is never refused, not even to the guesser.
+    response = client.post(reverse("workshops:join"), {"code": session.join_code})
+    assert response.status_code == 302
     # Another phone in the same room (same address) is not blocked.
     other = Client()
     response = other.post(reverse("workshops:join"), {"code": session.join_code})
@@ -102,37 +116,54 @@ def test_a_vote_without_a_valid_answer_is_a_dutch_error_not_a_500(session, value
     services.session_go(session=session, item=statement)
     services.voting_open(item=statement)
     phone = _phone(session)
-    response = phone.post(
-        reverse("workshops:vote", kwargs={"code": session.join_code}),
-        {"item": statement.pk, "value": value},
-    )
-    assert response.status_code == 400
-    assert "Kies een van de vijf antwoorden" in response.content.decode()
+    status, answer = _act(phone, session, "vote", {"item": statement.pk, "value": value})
+    assert status == 400 and answer["ok"] is False
+    assert "Kies een van de vijf antwoorden" in answer["message"]
     assert not Vote.objects.exists()
+
+
+def test_a_vote_by_fetch_is_answered_counted_in_json_with_the_sequence(session):
+    statement = _open_statement_for(session)
+    phone = _phone(session)
+    status, answer = _act(phone, session, "vote", {"item": statement.pk, "value": 4})
+    assert status == 200 and answer["ok"] is True
+    assert answer["message"].startswith("Uw stem is geteld")
+    assert answer["own"] == {f"vote-{statement.pk}-1": "4"}
+    assert isinstance(answer["seq"], int) and answer["seq"] > 0
+    assert Vote.objects.get().value == 4
+    # The phone's own state, fetched on (re)connect, says the same.
+    own = phone.get(reverse("workshops:own_answers", kwargs={"code": session.join_code})).json()
+    assert own["own"] == {f"vote-{statement.pk}-1": "4"}
 
 
 def test_a_vote_after_closing_is_refused_with_a_message(session):
     statement = statement_of(session)
     services.session_go(session=session, item=statement)
     phone = _phone(session)
+    status, answer = _act(phone, session, "vote", {"item": statement.pk, "value": 3})
+    assert status == 409 and answer["ok"] is False
+    assert "Stemmen is gesloten" in answer["message"]
+    assert not Vote.objects.exists()
+    # Without JavaScript the same refusal comes back on the page.
     response = phone.post(
         reverse("workshops:vote", kwargs={"code": session.join_code}),
         {"item": statement.pk, "value": 3},
         follow=True,
     )
     assert "Stemmen is gesloten" in response.content.decode()
-    assert not Vote.objects.exists()
 
 
-def test_ambassador_without_a_name_keeps_what_was_typed(session):
+def test_ambassador_without_a_name_is_told_so(session):
     services.session_go(session=session, item=item_of(session, "ambassadors"))
     phone = _phone(session)
-    url = reverse("workshops:ambassador", kwargs={"code": session.join_code})
-    response = phone.post(url, {"name": "", "department": "Burgerzaken"})
-    assert response.status_code == 400
-    body = response.content.decode()
-    assert "Vul uw naam in" in body and 'value="Burgerzaken"' in body
-    phone.post(url, {"name": "Karin", "department": "Burgerzaken"})
+    status, answer = _act(phone, session, "ambassador", {"name": "", "department": "Burgerzaken"})
+    assert status == 400 and "Vul uw naam in" in answer["message"]
+    status, answer = _act(
+        phone, session, "ambassador", {"name": "Karin", "department": "Burgerzaken"}
+    )
+    assert status == 200 and answer["own"] == {
+        "ambassador": {"name": "Karin", "department": "Burgerzaken"}
+    }
     assert Ambassador.objects.get().name == "Karin"
 
 
@@ -140,17 +171,63 @@ def test_relevance_and_endorsement_from_a_phone(session):
     example = item_of(session, "example")
     services.session_go(session=session, item=example)
     phone = _phone(session)
-    phone.post(
-        reverse("workshops:mark", kwargs={"code": session.join_code}),
-        {"item": example.pk, "relevant": "on"},
-    )
-    assert example.marks.count() == 1
+    status, _answer = _act(phone, session, "mark", {"item": example.pk, "relevant": "on"})
+    assert status == 200 and example.marks.count() == 1
     statement = services.vision_statement_add(session=session, text="Feiten eerst.")
-    phone.post(
-        reverse("workshops:endorse", kwargs={"code": session.join_code}),
-        {"statement": statement.pk, "choice": "reservations"},
+    # Endorsing is for the vision item only, as voting is for the current statement.
+    status, _answer = _act(
+        phone, session, "endorse", {"statement": statement.pk, "choice": "reservations"}
     )
+    assert status == 409 and not statement.endorsements.exists()
+    services.session_go(session=session, item=item_of(session, "vision"))
+    status, _answer = _act(
+        phone, session, "endorse", {"statement": statement.pk, "choice": "reservations"}
+    )
+    assert status == 200
     assert statement.endorsements.get().choice == "reservations"
+
+
+def test_endorsing_a_statement_the_facilitator_just_deleted_is_a_message_not_a_500(session):
+    services.session_go(session=session, item=item_of(session, "vision"))
+    statement = services.vision_statement_add(session=session, text="Feiten eerst.")
+    phone = _phone(session)
+    statement_pk = statement.pk
+    services.vision_statement_delete(statement=statement)
+    status, answer = _act(phone, session, "endorse", {"statement": statement_pk, "choice": "agree"})
+    assert status == 409 and "zojuist verwijderd" in answer["message"]
+
+
+@pytest.mark.parametrize("name", ["vote", "mark", "endorse", "ambassador"])
+def test_participant_actions_are_refused_on_an_item_that_is_not_current_or_a_finished_session(
+    session, name
+):
+    statement = _open_statement_for(session)
+    example = item_of(session, "example")
+    vision_statement = services.vision_statement_add(session=session, text="Feiten eerst.")
+    data = {
+        "vote": {"item": statement.pk, "value": 3},
+        "mark": {"item": example.pk, "relevant": "on"},
+        "endorse": {"statement": vision_statement.pk, "choice": "agree"},
+        "ambassador": {"name": "Karin", "department": ""},
+    }[name]
+    phone = _phone(session)
+    if name == "vote":
+        services.session_go(session=session, item=example)  # the statement is no longer current
+    status, answer = _act(phone, session, name, data)
+    assert status == 409 and answer["ok"] is False
+    current = {
+        "vote": statement,
+        "mark": example,
+        "endorse": item_of(session, "vision"),
+        "ambassador": item_of(session, "ambassadors"),
+    }[name]
+    services.session_go(session=session, item=current)
+    if name == "vote":
+        services.voting_open(item=statement)
+    services.session_finish(session=session)
+    status, answer = _act(phone, session, name, data)
+    assert status == 409 and answer["ok"] is False
+    assert not Vote.objects.exists() and not Ambassador.objects.exists()
 
 
 def test_facilitator_runs_a_statement_through_its_controls(consultant, session):
@@ -360,8 +437,10 @@ def test_guessing_codes_in_the_address_is_limited_too(client, session):
     for _attempt in range(access.JOIN_ATTEMPTS_PER_CLIENT):
         url = reverse("workshops:live_state", kwargs={"code": "QQQQQQ"})
         assert client.get(url).status_code == 404
-    url = reverse("workshops:join_session", kwargs={"code": session.join_code})
+    url = reverse("workshops:live_state", kwargs={"code": "QQQQQR"})
     assert client.get(url).status_code == 403
+    url = reverse("workshops:join_session", kwargs={"code": session.join_code})
+    assert client.get(url).status_code == 200  # a valid code is never refused
 
 
 def test_phones_keep_voting_when_the_cache_is_down(session, monkeypatch):

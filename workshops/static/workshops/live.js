@@ -1,38 +1,38 @@
 // Keeps a workshop screen in step with the session: WebSocket first, polling as fallback.
-// Every message holds the session's whole live state; when its version changes the page
-// fetches its server-rendered fragment again, so a screen that missed messages (dropped
-// wifi, server restart) is right again as soon as it hears from the server.
+// The protocol is described in workshops/live.py. Each message carries a sequence number
+// (seq); a message is applied only when its seq is higher than the last one applied, so a
+// screen never shows an older count. A message with "html" replaces the screen (rendered once
+// on the server for every screen of this role); a participant's own answers are applied here
+// from their own actions and from the own-state endpoint fetched on (re)connect.
 (function () {
   "use strict";
   var root = document.querySelector("[data-live]");
   if (!root || !window.fetch) { return; }
   var role = root.dataset.role;
   var region = document.querySelector(root.dataset.regionSelector || "[data-live-region]");
+  var announcer = document.querySelector("[data-live-announcer]");
   var connection = document.querySelector("[data-connection]");
   var connectionText = connection && connection.querySelector("[data-connection-text]");
+  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
   var labels = {
-    nl: { live: "Live verbonden", polling: "Verbonden (langzaam netwerk)", offline: "Verbinding verbroken, opnieuw verbinden…" },
-    en: { live: "Live", polling: "Connected (slow network)", offline: "Connection lost, reconnecting…" }
+    nl: { live: "Live verbonden", polling: "Verbonden (langzaam netwerk)", offline: "Verbinding verbroken, opnieuw verbinden…", failed: "Niet verzonden: geen verbinding. Probeer het opnieuw." },
+    en: { live: "Live", polling: "Connected (slow network)", offline: "Connection lost, reconnecting…", failed: "Not sent: no connection. Please try again." }
   };
   var text = labels[document.documentElement.lang] || labels.nl;
+  var seq = Number(root.dataset.seq || 0);
   var current = snapshot();
+  var own = {};
   var socket = null;
   var failures = 0;
   var pollTimer = null;
   var reconnectTimer = null;
-  var refreshTimer = null;
-  var refreshing = false;
+  var fetching = false;
   var timerDeadline = null;
 
   function snapshot() {
     var element = region && region.firstElementChild;
     var data = element ? element.dataset : {};
-    return {
-      version: data.version,
-      item: data.item,
-      countRefetch: data.refetchOnCount === "1",
-      responses: data.responses === undefined ? null : Number(data.responses)
-    };
+    return { version: data.version, item: data.item };
   }
 
   function setConnection(state) {
@@ -41,17 +41,26 @@
     if (connectionText) { connectionText.textContent = text[state]; }
   }
 
+  function announce(sentence) {
+    if (!announcer || !sentence) { return; }
+    // Emptied first, so that the same sentence twice is read twice.
+    announcer.textContent = "";
+    setTimeout(function () { announcer.textContent = sentence; }, 50);
+  }
+
   function updateCounts(state) {
     ["responses", "participants"].forEach(function (key) {
+      if (state[key] === undefined) { return; }
       document.querySelectorAll('[data-state="' + key + '"]').forEach(function (element) {
         if (String(state[key]) !== element.textContent) { element.textContent = state[key]; }
       });
     });
   }
 
-  function startTimer() {
+  function startTimer(remaining) {
     var element = document.querySelector("[data-timer]");
-    timerDeadline = element ? Date.now() + Number(element.dataset.remaining) * 1000 : null;
+    if (remaining === undefined && element) { remaining = Number(element.dataset.remaining); }
+    timerDeadline = element && remaining !== null && remaining !== undefined ? Date.now() + remaining * 1000 : null;
     tick();
   }
 
@@ -64,38 +73,50 @@
     element.classList.toggle("expired", left === 0);
   }
 
-  function refresh() {
-    if (refreshing) { refreshTimer = setTimeout(refresh, 300); return; }
-    refreshing = true;
-    fetch(root.dataset.fragmentUrl, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
-      .then(function (response) {
-        if (response.status === 204 || response.status === 404) { window.location.reload(); return null; }
-        if (!response.ok) { throw new Error("HTTP " + response.status); }
-        return response.text();
-      })
-      .then(function (html) {
-        if (html === null) { return; }
-        var pending = unsavedInput();
-        region.innerHTML = html;
-        restoreInput(pending);
-        current = snapshot();
-        startTimer();
-        if (window.portalCharts) { window.portalCharts.draw(region); }
-      })
-      .catch(function () { /* the next message or poll tries again */ })
-      .then(function () { refreshing = false; });
+  // --- Own answers in the shared screen -----------------------------------------------------
+
+  function applyOwn() {
+    region.querySelectorAll("form[data-own-key]").forEach(function (form) {
+      var value = own[form.dataset.ownKey];
+      var answered = value !== undefined && value !== "" && value !== null;
+      if (answered && !form.contains(document.activeElement) && !form.dataset.touched) {
+        if (typeof value === "object" && !Array.isArray(value)) {
+          Object.keys(value).forEach(function (name) {
+            var input = form.querySelector('[name="' + name + '"]');
+            if (input && input.type !== "radio" && input.type !== "checkbox") { input.value = value[name]; }
+          });
+        } else {
+          var values = Array.isArray(value) ? value.map(String) : [String(value)];
+          form.querySelectorAll('input[type="radio"], input[type="checkbox"]').forEach(function (input) {
+            input.checked = values.indexOf(input.value) !== -1;
+          });
+        }
+      }
+      form.dataset.answered = answered ? "1" : "";
+      form.querySelectorAll("[data-when-answered]").forEach(function (element) { element.hidden = !answered; });
+      form.querySelectorAll("[data-when-unanswered]").forEach(function (element) { element.hidden = answered; });
+    });
   }
+
+  function fetchOwn() {
+    if (!root.dataset.ownUrl) { return; }
+    fetch(root.dataset.ownUrl, { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (answer) { if (answer && answer.own) { own = answer.own; applyOwn(); } })
+      .catch(function () { /* tried again on the next (re)connect */ });
+  }
+
+  // --- Replacing the screen, keeping focus and what was typed -------------------------------
 
   function formId(input) { return (input.form && input.form.id) || ""; }
 
-  // What the user chose or typed but did not send yet survives a refresh of the region.
   function unsavedInput() {
     var changed = [];
-    region.querySelectorAll("input, textarea").forEach(function (input) {
+    region.querySelectorAll("form[data-touched] input, form[data-touched] textarea").forEach(function (input) {
       if (input.type === "hidden" || !input.name) { return; }
-      if ((input.type === "radio" || input.type === "checkbox") && input.checked !== input.defaultChecked) {
-        changed.push({ form: formId(input), name: input.name, value: input.value, checked: input.checked });
-      } else if (input.type !== "radio" && input.type !== "checkbox" && input.value !== input.defaultValue) {
+      if (input.type === "radio" || input.type === "checkbox") {
+        if (input.checked) { changed.push({ form: formId(input), name: input.name, value: input.value, checked: true }); }
+      } else {
         changed.push({ form: formId(input), name: input.name, text: input.value });
       }
     });
@@ -104,40 +125,118 @@
 
   function restoreInput(changed) {
     changed.forEach(function (entry) {
-      region.querySelectorAll('[name="' + entry.name + '"]').forEach(function (input) {
-        if (formId(input) !== entry.form) { return; }
-        if (input.disabled || (input.closest("fieldset") && input.closest("fieldset").disabled)) { return; }
+      var form = entry.form && document.getElementById(entry.form);
+      if (!form) { return; }
+      form.dataset.touched = "1";
+      form.querySelectorAll('[name="' + entry.name + '"]').forEach(function (input) {
         if (entry.text !== undefined) { input.value = entry.text; }
-        else if (input.value === entry.value) { input.checked = entry.checked; }
+        else if (input.value === entry.value) { input.checked = true; }
       });
     });
   }
 
-  function scheduleRefresh(delay) {
-    clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(refresh, delay);
+  function replaceScreen(html) {
+    var focused = document.activeElement;
+    var hadFocus = focused && region.contains(focused) && focused !== region;
+    var focusId = hadFocus ? focused.id : null;
+    var pending = unsavedInput();
+    var before = current;
+    region.innerHTML = html;
+    // The shared render carries no one's CSRF token: this page's goes into its forms.
+    if (csrfMeta && csrfMeta.content) {
+      region.querySelectorAll('input[name="csrfmiddlewaretoken"]').forEach(function (input) { input.value = csrfMeta.content; });
+    }
+    restoreInput(pending);
+    current = snapshot();
+    applyOwn();
+    startTimer();
+    if (window.portalCharts) { window.portalCharts.draw(region); }
+    var itemChanged = String(before.item || "") !== String(current.item || "");
+    if (hadFocus) {
+      var again = focusId && document.getElementById(focusId);
+      var heading = region.querySelector("[data-live-heading]");
+      if (again && !itemChanged) { again.focus(); }
+      // A control that is gone or disabled now (voting closed): the screen's heading instead.
+      if (document.activeElement !== again && heading) { heading.focus(); }
+    }
+    var element = region.firstElementChild;
+    if (element && element.dataset.announce && (itemChanged || before.version !== current.version)) {
+      announce(element.dataset.announce);
+    }
   }
 
-  function apply(state) {
-    if (!state || state.version === undefined) { return; }
-    updateCounts(state);
-    var changedScreen = String(state.version) !== String(current.version);
-    if (changedScreen) {
-      current.version = String(state.version);
-      if (role === "facilitator" && String(state.item || "") !== String(current.item || "")) {
-        // Another device moved on: reload the controls unless notes are being typed.
-        if (!window.workshopFacilitatorDirty || !window.workshopFacilitatorDirty()) {
-          window.location.reload();
-          return;
-        }
-      }
-      scheduleRefresh(role === "participant" ? Math.random() * 400 : 0);
-    } else if (current.countRefetch && state.responses !== current.responses) {
-      current.responses = state.responses;
-      scheduleRefresh(300);
-    }
-    if (state.timer === null && timerDeadline !== null) { scheduleRefresh(0); }
+  function fetchScreen() {
+    if (fetching) { return; }
+    fetching = true;
+    fetch(root.dataset.fragmentUrl, { credentials: "same-origin", cache: "no-store", headers: { "X-Requested-With": "fetch" } })
+      .then(function (response) {
+        if (!response.ok) { throw new Error("HTTP " + response.status); }
+        var got = Number(response.headers.get("X-Live-Seq") || 0);
+        return response.text().then(function (html) { return { seq: got, html: html }; });
+      })
+      .then(function (answer) {
+        if (answer.seq >= seq) { seq = answer.seq; replaceScreen(answer.html); }
+      })
+      .catch(function () { /* the next message or poll tries again */ })
+      .then(function () { fetching = false; });
   }
+
+  function apply(message) {
+    if (!message || message.seq === undefined) { return; }
+    if (Number(message.seq) <= seq) { return; }  // older than what is shown: ignore
+    seq = Number(message.seq);
+    updateCounts(message);
+    if (role === "facilitator" && message.item !== undefined && String(message.item || "") !== String(current.item || "")) {
+      // Another device moved on: load the controls of the new item unless notes are being typed.
+      if (!window.workshopFacilitatorDirty || !window.workshopFacilitatorDirty()) {
+        window.location.reload();
+        return;
+      }
+    }
+    if (message.html !== undefined) {
+      replaceScreen(message.html);
+    } else if (message.version !== undefined && String(message.version) !== String(current.version)) {
+      fetchScreen();  // a state without the screen (polling): fetch the shared render
+    }
+    if (message.timer !== undefined) { startTimer(message.timer); }
+  }
+
+  // --- Actions by fetch -----------------------------------------------------------------------
+
+  function csrfToken(form) {
+    var field = form.querySelector('[name="csrfmiddlewaretoken"]');
+    if (csrfMeta && csrfMeta.content) { return csrfMeta.content; }
+    return field ? field.value : "";
+  }
+
+  function submitAction(event) {
+    var form = event.target.closest && event.target.closest("form[data-live-action]");
+    if (!form) { return; }
+    event.preventDefault();
+    var data = new FormData(form);
+    if (event.submitter && event.submitter.name) { data.append(event.submitter.name, event.submitter.value); }
+    data.set("csrfmiddlewaretoken", csrfToken(form));
+    var buttons = form.querySelectorAll("button");
+    buttons.forEach(function (button) { button.disabled = true; });
+    fetch(form.action, {
+      method: "POST", body: data, credentials: "same-origin",
+      headers: { Accept: "application/json", "X-CSRFToken": csrfToken(form) }
+    })
+      .then(function (response) { return response.json(); })
+      .then(function (answer) {
+        if (answer.ok) {
+          Object.keys(answer.own || {}).forEach(function (key) { own[key] = answer.own[key]; });
+          delete form.dataset.touched;
+          applyOwn();
+        }
+        announce(answer.message);
+        form.dataset.result = answer.ok ? "ok" : "error";
+      })
+      .catch(function () { announce(text.failed); form.dataset.result = "error"; })
+      .then(function () { buttons.forEach(function (button) { button.disabled = false; }); });
+  }
+
+  // --- Connection -----------------------------------------------------------------------------
 
   function poll() {
     clearTimeout(pollTimer);
@@ -170,11 +269,12 @@
       failures = 0;
       clearTimeout(pollTimer);
       setConnection("live");
+      fetchOwn();
     };
     socket.onmessage = function (event) {
-      var state = JSON.parse(event.data);
-      if (state.type === "pong") { return; }
-      apply(state);
+      var message = JSON.parse(event.data);
+      if (message.type === "pong") { return; }
+      apply(message);
     };
     socket.onclose = function () {
       socket = null;
@@ -187,15 +287,22 @@
     };
   }
 
+  region.addEventListener("submit", submitAction);
+  region.addEventListener("input", function (event) {
+    var form = event.target.form;
+    if (form && form.matches("[data-own-key]")) { form.dataset.touched = "1"; }
+  });
   window.workshopLive = {
-    state: function () { return current; },
+    state: function () { return { version: current.version, item: current.item, seq: seq }; },
     socket: function () { return socket; },
-    refresh: refresh
+    own: function () { return own; },
+    refresh: fetchScreen
   };
   setInterval(tick, 1000);
   setInterval(function () { if (socket && socket.readyState === 1) { socket.send('{"type":"ping"}'); } }, 25000);
   document.addEventListener("visibilitychange", function () { if (!document.hidden) { poll(); } });
   window.addEventListener("online", function () { poll(); connect(); });
+  applyOwn();
   startTimer();
   setConnection("offline");
   connect();
