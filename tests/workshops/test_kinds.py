@@ -514,3 +514,50 @@ def test_the_database_refuses_a_picture_without_alt_text(session):
     example = Example.objects.filter(engagement__isnull=True).first()
     with pytest.raises(IntegrityError), transaction.atomic():
         Example.objects.filter(pk=example.pk).update(picture="x.png", picture_alt="")
+
+
+def test_poll_options_are_edited_but_an_option_someone_chose_cannot_go(consultant, session):
+    poll = _open(session, ItemKind.POLL)
+    person, _token = join(session)
+    services.poll_vote_cast(item=poll, participant=person, option=3)
+    url = reverse("workshops:item_update", kwargs={"pk": session.pk, "item_pk": poll.pk})
+    page = consultant.get(url).content.decode()
+    assert "Bijna altijd" in page  # the options are in the form, one per line
+    refused = consultant.post(url, {"title": poll.title, "options": "Nooit\nSoms\nVaak"})
+    assert refused.status_code == 200
+    poll.refresh_from_db()
+    assert len(poll.options) == 4
+    saved = consultant.post(url, {"title": poll.title, "options": "Nooit\nSoms\nVaak\nAltijd"})
+    assert saved.status_code == 302
+    poll.refresh_from_db()
+    assert poll.options == ["Nooit", "Soms", "Vaak", "Altijd"]
+
+
+def test_the_facilitator_sees_which_survey_question_the_projector_shows(
+    consultant, session, monkeypatch
+):
+    from types import SimpleNamespace
+
+    import surveys.selectors
+    from reporting.charts import Chart, ChartTable
+
+    def chart(title):
+        import plotly.graph_objects as go
+
+        return Chart(key=title, title=title, figure=go.Figure(), table=ChartTable([], []))
+
+    fake = SimpleNamespace(
+        charts=[chart("Eerste vraag"), chart("Tweede vraag")],
+        quotes=[],
+        response_rate=SimpleNamespace(completed=5, started=5, invited=6),
+        survey_title="Enquête",
+    )
+    monkeypatch.setattr(surveys.selectors, "survey_highlights", lambda engagement: fake)
+    survey = item_of(session, ItemKind.SURVEY)
+    services.session_go(session=session, item=survey)
+    services.session_step(session=session, forward=True)
+    page = consultant.get(reverse("workshops:facilitator", kwargs={"pk": session.pk}))
+    assert "Op het scherm: 2 van 2" in page.content.decode()
+    projector = consultant.get(reverse("workshops:projector_fragment", kwargs={"pk": session.pk}))
+    html = projector.content.decode()
+    assert "Tweede vraag" in html and "Eerste vraag" not in html
