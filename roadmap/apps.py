@@ -1,3 +1,5 @@
+import sys
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -16,3 +18,9 @@ class RoadmapConfig(AppConfig):
         register()
         register_demo_seeder(DemoSeeder(order=40, name="roadmap", seed=demo.seed))
         create_defaults_after_migrate(self, default_catalogue_ensure)
+        if sys.argv[1:2] == ["db_worker"]:
+            # The worker makes the documents: its chart browser starts with it, not with
+            # the first document someone waits for.
+            from reporting.charts import chart_export_warm_up
+
+            chart_export_warm_up()
