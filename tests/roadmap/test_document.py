@@ -213,3 +213,31 @@ def test_the_demo_document_holds_every_section_and_the_session_date():
     for title in SECTION_TITLES[:9]:
         assert title in headings, title
     assert len(document.inline_shapes) >= 2  # charts as images
+
+
+def _blank_pages(pdf: bytes, header: str) -> list[int]:
+    from pypdf import PdfReader
+
+    blank = []
+    for number, page in enumerate(PdfReader(io.BytesIO(pdf)).pages, start=1):
+        body = (page.extract_text() or "").replace(header, "").replace("Datagedreven werken", "")
+        if not re.sub(r"Pagina \d+ / \d+", "", body).strip():
+            blank.append(number)
+    return blank
+
+
+def test_no_page_is_blank_in_the_roadmap_and_the_survey_report():
+    """An empty line between the cover and a section that starts a page opened an empty
+    page of its own: the survey and session reports had a blank second page."""
+    from surveys.reports import survey_report_pdf_bytes
+    from tests.surveys.factories import completed_responses, small_survey
+
+    world = build_world()
+    roadmap = roadmap_for(world.engagement)
+    pdf = vision_roadmap_pdf_bytes(roadmap=roadmap)
+    assert "Concept" in pdf_text(pdf).split("Samenvatting")[0]  # the cover comes first
+    assert _blank_pages(pdf, "Visie en routeplan · Gemeente Alfa") == []
+    survey = small_survey(engagement=world.engagement)
+    completed_responses(survey=survey, count=5)
+    report = survey_report_pdf_bytes(survey=survey)
+    assert _blank_pages(report, "Resultaten van de enquête · Gemeente Alfa") == []
