@@ -164,18 +164,58 @@ def missing_required(questions: list[Question], answers: dict[int, Any]) -> list
     ]
 
 
+OTHER_CONDITION_WORDS = {"anders", "other"}
+
+
+def condition_value_for(condition_question: Question, value: str) -> str:
+    """The stored form of a condition on ``condition_question``'s answer ``value``.
+
+    For a choice question the value must be one of its options, in any case or spacing;
+    the option is stored exactly as written in the question, so the condition keeps
+    working whatever the case. For a scale or agree question it must be a number in range.
+    Raises ValidationError (with the valid answers) for anything else.
+    """
+    from django.core.exceptions import ValidationError
+
+    wanted = " ".join(value.split()).casefold()
+    kind = condition_question.kind
+    if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+        for option in condition_question.options:
+            if " ".join(option.split()).casefold() == wanted:
+                return option
+        if condition_question.allow_other and wanted in OTHER_CONDITION_WORDS:
+            return "anders"
+        raise ValidationError(
+            _("Choose one of the options of that question: %(options)s.")
+            % {"options": ", ".join(f"“{option}”" for option in condition_question.options)}
+        )
+    if kind in (QuestionKind.LIKERT, QuestionKind.SCALE):
+        low, high = (1, 5) if kind == QuestionKind.LIKERT else (SCALE_MIN, SCALE_MAX)
+        if wanted.isascii() and wanted.isdigit() and low <= int(wanted) <= high:
+            return str(int(wanted))
+        raise ValidationError(
+            _("Enter a number from %(low)s to %(high)s.") % {"low": low, "high": high}
+        )
+    raise ValidationError(
+        _("Only a choice, scale or agree question can decide whether another is shown.")
+    )
+
+
 def matches_condition(question: Question, value: Any) -> bool:
-    """Whether the answer ``value`` to ``question.condition_question`` shows ``question``."""
-    expected = question.condition_value
+    """Whether the answer ``value`` to ``question.condition_question`` shows ``question``.
+
+    Compared without regard to case, so a condition stored before conditions were checked
+    ("nooit" for the option "Nooit") still works."""
+    expected = question.condition_value.strip().casefold()
     if value is None:
         return False
     if isinstance(value, dict):
-        return expected in value.get("choices", []) or (
-            bool(value.get("other")) and expected.casefold() in {"anders", "other"}
+        return expected in {choice.casefold() for choice in value.get("choices", [])} or (
+            bool(value.get("other")) and expected in OTHER_CONDITION_WORDS
         )
     if isinstance(value, list):
-        return expected in value
-    return str(value).strip().casefold() == expected.strip().casefold()
+        return expected in {str(item).casefold() for item in value}
+    return str(value).strip().casefold() == expected
 
 
 def visible_questions(questions: list[Question], answers: dict[int, Any]) -> list[Question]:

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from engagements.anonymity import small_group_rule
@@ -102,8 +102,11 @@ def template_list() -> QuerySet[Survey]:
     )
 
 
-def survey_pages(*, survey: Survey) -> list[Page]:
-    """The survey's pages in order, each with ``page.question_list`` in order (2 queries)."""
+def survey_pages(*, survey: Survey, with_answered: bool = False) -> list[Page]:
+    """The survey's pages in order, each with ``page.question_list`` in order (2 queries).
+
+    ``with_answered`` marks each question ``is_answered`` (the editor offers no delete then).
+    """
     pages = list(Page.objects.filter(survey=survey).order_by("position"))
     by_page: dict[int, list[Question]] = defaultdict(list)
     questions = (
@@ -111,6 +114,10 @@ def survey_pages(*, survey: Survey) -> list[Page]:
         .select_related("condition_question")
         .order_by("page__position", "position")
     )
+    if with_answered:
+        questions = questions.annotate(
+            is_answered=Exists(Answer.objects.filter(question=OuterRef("pk")))
+        )
     for question in questions:
         by_page[question.page_id].append(question)
     for page in pages:

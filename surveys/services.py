@@ -15,7 +15,7 @@ from accounts.models import User
 from engagements.invitations import reminder_moment
 from engagements.models import Engagement
 from engagements.saving import full_save, set_fields
-from surveys.answers import missing_required, visible_questions
+from surveys.answers import condition_value_for, missing_required, visible_questions
 from surveys.default_template import DEFAULT_TEMPLATE, DEFAULT_TEMPLATE_KEY
 from surveys.definitions import validate_definition
 from surveys.models import (
@@ -90,7 +90,11 @@ def survey_create_from_definition(
                 ranking_top=item["ranking_top"],
                 is_highlight=item["is_highlight"],
                 condition_question=by_key[condition["question"]] if condition else None,
-                condition_value=condition["value"] if condition else "",
+                condition_value=(
+                    condition_value_for(by_key[condition["question"]], condition["value"])
+                    if condition
+                    else ""
+                ),
             )
             question.full_clean()
             question.save()
@@ -291,6 +295,10 @@ def _clean_question_fields(question: Question) -> None:
             )
         if not question.condition_value:
             raise ValidationError({"condition_value": _("Enter the answer that shows it.")})
+        try:
+            question.condition_value = condition_value_for(condition, question.condition_value)
+        except ValidationError as error:
+            raise ValidationError({"condition_value": error.messages}) from None
     else:
         question.condition_value = ""
 

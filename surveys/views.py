@@ -196,7 +196,7 @@ def survey_save_as_template(request: AuthenticatedHttpRequest, pk: int) -> HttpR
 @login_required
 def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = access.get_survey_for_manager(request.user, pk)
-    pages = survey_pages(survey=survey)
+    pages = survey_pages(survey=survey, with_answered=True)
     return render(
         request,
         "surveys/survey_detail.html",
