@@ -48,6 +48,16 @@ def get_assessment_for_manager(user: User, pk: int) -> Assessment:
     return engagement_object_for_manager(user, _assessments(), pk)
 
 
+def get_respondent_for_manager(user: User, pk: int) -> Respondent:
+    """The respondent if the user may manage its assessment's engagement; 404/403 as above."""
+    return engagement_object_for_manager(
+        user,
+        Respondent.objects.select_related("assessment__engagement"),
+        pk,
+        engagement="assessment__engagement",
+    )
+
+
 def can_manage_assessment(user: User, assessment: Assessment) -> bool:
     return can_manage_engagement(user, assessment.engagement)
 

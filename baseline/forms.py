@@ -15,8 +15,22 @@ MAX_IMPORT_BYTES = 1024 * 1024
 class AssessmentForm(forms.ModelForm):
     class Meta:
         model = Assessment
-        fields = ["title", "version", "measured_on", "respondent_chart_announced"]
-        widgets = {"measured_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        fields = [
+            "title",
+            "version",
+            "measured_on",
+            "deadline",
+            "reminder_days_before",
+            "invitation_message",
+            "respondent_chart_announced",
+        ]
+        widgets = {
+            "measured_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "deadline": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "invitation_message": forms.Textarea(attrs={"rows": 6}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

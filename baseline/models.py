@@ -15,10 +15,13 @@ consultant records a target and, after a joint session, a consensus level per di
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from engagements.invitations import DEFAULT_REMINDER_DAYS, PLACEHOLDER_HELP
 from engagements.tokens import new_token  # the default of the token fields (migrations name it)
 
 MAX_LEVELS = 9
@@ -275,6 +278,28 @@ class Assessment(models.Model):
         _("status"), max_length=20, choices=AssessmentStatus.choices, default=AssessmentStatus.OPEN
     )
     closed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    deadline = models.DateTimeField(
+        _("answer before"),
+        null=True,
+        blank=True,
+        help_text=_("Named in the invitations; the automatic reminder is counted from it."),
+    )
+    reminder_days_before = models.PositiveSmallIntegerField(
+        _("automatic reminder (days before the deadline)"),
+        null=True,
+        blank=True,
+        default=DEFAULT_REMINDER_DAYS,
+        validators=[MaxValueValidator(60)],
+        help_text=_(
+            "Everyone invited who has not completed the questionnaire gets a reminder this "
+            "many days before the deadline. Empty: no automatic reminder."
+        ),
+    )
+    invitation_message = models.TextField(
+        _("invitation message"),
+        blank=True,
+        help_text=format_lazy("{} {}", _("Empty: the standard text."), PLACEHOLDER_HELP),
+    )
     respondent_chart_announced = models.BooleanField(
         _("chart per respondent in the report"),
         default=False,
@@ -357,6 +382,8 @@ class Respondent(models.Model):
         help_text=_("Set when the respondent answers as logged-in organisation staff."),
     )
     invited_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("invitation e-mailed at"), null=True, blank=True)
+    reminder_count = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
 
     class Meta:

@@ -28,6 +28,8 @@ from baseline.models import (
     RespondentRole,
     new_token,
 )
+from baseline.tasks import assessment_scheduled_reminder, respondent_invitations_send
+from engagements.invitations import DEFAULT_REMINDER_DAYS, reminder_moment
 from engagements.models import Engagement
 from engagements.saving import full_save
 
@@ -214,6 +216,10 @@ def assessment_create(
     title: str,
     measured_on: datetime.date,
     respondent_chart_announced: bool = False,
+    deadline: datetime.datetime | None = None,
+    reminder_days_before: int | None = DEFAULT_REMINDER_DAYS,
+    invitation_message: str = "",
+    base_url: str = "",
 ) -> Assessment:
     assessment = Assessment(
         engagement=engagement,
@@ -221,8 +227,32 @@ def assessment_create(
         title=title,
         measured_on=measured_on,
         respondent_chart_announced=respondent_chart_announced,
+        deadline=deadline,
+        reminder_days_before=reminder_days_before,
+        invitation_message=invitation_message,
     )
-    return full_save(assessment)
+    full_save(assessment)
+    if base_url:
+        assessment_reminder_schedule(assessment=assessment, base_url=base_url)
+    return assessment
+
+
+def assessment_reminder_schedule(
+    *, assessment: Assessment, base_url: str
+) -> datetime.datetime | None:
+    """Schedule the automatic reminder before the deadline (engagements/invitations.py)."""
+    moment = reminder_moment(
+        assessment.deadline, assessment.reminder_days_before, now=timezone.now()
+    )
+    if moment is None or assessment.deadline is None:
+        return None
+    deadline = assessment.deadline.isoformat()
+    transaction.on_commit(
+        lambda: assessment_scheduled_reminder.using(run_after=moment).enqueue(
+            assessment.pk, deadline, base_url
+        )
+    )
+    return moment
 
 
 @transaction.atomic
@@ -255,8 +285,10 @@ def respondent_invite(
     name: str = "",
     email: str = "",
     role: str = RespondentRole.OTHER,
+    base_url: str = "",
 ) -> Respondent:
-    """A respondent with a personal link (no account needed)."""
+    """A respondent with a personal link (no account needed), e-mailed to them in the
+    background when there is an address (and a ``base_url`` to build the link from)."""
     if not assessment.is_open:
         raise ValidationError(_("This assessment is completed; no one can be invited anymore."))
     respondent = Respondent(
@@ -266,7 +298,27 @@ def respondent_invite(
         email=email.strip(),
         role=role,
     )
-    return full_save(respondent)
+    full_save(respondent)
+    if respondent.email and base_url:
+        _enqueue_respondent_mails([respondent.pk], base_url)
+    return respondent
+
+
+def _enqueue_respondent_mails(respondent_ids: list[int], base_url: str) -> None:
+    transaction.on_commit(
+        lambda: respondent_invitations_send.enqueue(respondent_ids, base_url, False)
+    )
+
+
+@transaction.atomic
+def respondent_invitation_resend(*, respondent: Respondent, base_url: str) -> Respondent:
+    """E-mail the personal link again (a refused address, a lost e-mail)."""
+    if not respondent.email:
+        raise ValidationError(_("This respondent has no e-mail address."))
+    if respondent.submitted_at is not None:
+        raise ValidationError(_("This respondent has already completed the questionnaire."))
+    _enqueue_respondent_mails([respondent.pk], base_url)
+    return respondent
 
 
 @transaction.atomic

@@ -10,6 +10,11 @@ urlpatterns = [
     path("meting/<int:pk>/", views.assessment_detail, name="assessment_detail"),
     path("meting/<int:pk>/uitnodigen/", views.respondent_invite, name="respondent_invite"),
     path("meting/<int:pk>/meedoen/", views.respondent_join, name="respondent_join"),
+    path(
+        "respondent/<int:pk>/opnieuw-versturen/",
+        views.respondent_resend,
+        name="respondent_resend",
+    ),
     path("meting/<int:pk>/status/", views.assessment_status, name="assessment_status"),
     path("meting/<int:pk>/doelen/", views.assessment_scores, name="assessment_scores"),
     path("meting/<int:pk>/resultaten/", views.assessment_results, name="assessment_results"),

@@ -25,6 +25,8 @@ from baseline.forms import (
 )
 from baseline.models import DimensionScore, Question
 from baseline.reports import baseline_report_pdf
+from baseline.tasks import respondent_preview
+from engagements.anonymity import small_group_rule
 from reporting.pdf import pdf_response
 
 
@@ -63,6 +65,10 @@ def assessment_create(request: AuthenticatedHttpRequest, engagement_pk: int) -> 
             title=form.cleaned_data["title"],
             measured_on=form.cleaned_data["measured_on"],
             respondent_chart_announced=form.cleaned_data["respondent_chart_announced"],
+            deadline=form.cleaned_data["deadline"],
+            reminder_days_before=form.cleaned_data["reminder_days_before"],
+            invitation_message=form.cleaned_data["invitation_message"],
+            base_url=request.build_absolute_uri("/"),
         )
         messages.success(request, _("The assessment has been created. Now invite respondents."))
         return redirect(assessment)
@@ -94,8 +100,31 @@ def assessment_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
             "can_join": can_join,
             "join_form": RespondentJoinForm(),
             "own_respondent": own,
+            "minimum": small_group_rule(assessment.engagement).minimum,
+            "small_group": can_manage
+            and small_group_rule(assessment.engagement).hides(len(respondents)),
+            "preview": (
+                respondent_preview(assessment, base_url=request.build_absolute_uri("/"))
+                if can_manage
+                else None
+            ),
         },
     )
+
+
+@login_required
+@require_POST
+def respondent_resend(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    respondent = access.get_respondent_for_manager(request.user, pk)
+    try:
+        services.respondent_invitation_resend(
+            respondent=respondent, base_url=request.build_absolute_uri("/")
+        )
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("The personal link is being e-mailed again."))
+    return redirect(respondent.assessment)
 
 
 @login_required
@@ -105,13 +134,21 @@ def respondent_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     form = RespondentInviteForm(request.POST)
     if form.is_valid():
         try:
-            respondent = services.respondent_invite(assessment=assessment, **form.cleaned_data)
+            respondent = services.respondent_invite(
+                assessment=assessment,
+                base_url=request.build_absolute_uri("/"),
+                **form.cleaned_data,
+            )
         except ValidationError as error:
             messages.error(request, _error_text(error))
         else:
             messages.success(
                 request,
-                _("%(name)s has been added. Send them their personal link.")
+                (
+                    _("%(name)s has been added; the personal link is being e-mailed.")
+                    if respondent.email
+                    else _("%(name)s has been added. Send them their personal link.")
+                )
                 % {"name": respondent.name or _("The respondent")},
             )
         return redirect(assessment)

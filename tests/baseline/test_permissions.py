@@ -69,6 +69,12 @@ CASES = [
         expected=manage_matrix(302),
     ),
     UrlCase(
+        "baseline:respondent_resend",
+        kwargs=lambda w: {"pk": _respondent(w).pk},
+        method="post",
+        expected=manage_matrix(302),
+    ),
+    UrlCase(
         "baseline:respondent_join",
         kwargs=lambda w: {"pk": _assessment(w).pk},
         method="post",
