@@ -3,6 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reporting.charts import charts_export
 from reporting.pdf import render_pdf
 from surveys.charts import response_rate_chart
 from surveys.models import Survey
@@ -26,6 +27,10 @@ def survey_report_context(*, survey: Survey) -> dict:
 
 
 def survey_report_pdf_bytes(*, survey: Survey) -> bytes:
-    return render_pdf(
-        template_name="surveys/report_pdf.html", context=survey_report_context(survey=survey)
+    context = survey_report_context(survey=survey)
+    # Every chart in one batch through the running browser; the template reuses them.
+    charts_export(
+        [context["rate_chart"]]
+        + [result.chart for result in context["results"].questions if result.chart]
     )
+    return render_pdf(template_name="surveys/report_pdf.html", context=context)

@@ -21,7 +21,11 @@ def test_the_report_exports_each_chart_once_while_the_results_are_unchanged(monk
         exported.append(figure)
         return b"<svg/>"
 
+    def fake_batch(jobs):
+        return [fake_export(figure) for figure, _opts in jobs]
+
     monkeypatch.setattr(charts._kaleido, "to_svg", fake_export)
+    monkeypatch.setattr(charts._kaleido, "export_batch", fake_batch)
     monkeypatch.setattr(charts, "_svg_cache", OrderedDict())
     survey_report_pdf_bytes(survey=survey)
     charts = len(exported)
