@@ -46,77 +46,88 @@ def _spread(numbers: Counter) -> tuple[float, float]:
     return mean, spread
 
 
-def question_chart(*, question: Question, counts: Counter) -> Chart:
-    """The distribution of one question's answers as a chart with its table."""
+def _number_chart(question: Question, counts: Counter) -> Chart:
+    """Agree (Likert) and scale questions: the distribution with mean and spread."""
     key = f"q{question.pk}"
     title = question.text
     total_responses = sum(counts.values())
-    if question.kind in (QuestionKind.LIKERT, QuestionKind.SCALE):
-        numbers: Counter = Counter()
-        for value, n in counts.items():
-            if isinstance(value, int):
-                numbers[value] += n
-        if question.kind == QuestionKind.LIKERT:
-            scale = list(range(1, 6))
-            labels = [likert_label(number) for number in scale]
-            colours = LIKERT_COLOURS
-        else:
-            scale = list(range(SCALE_MIN, SCALE_MAX + 1))
-            labels = [str(number) for number in scale]
-            colours = None
-        values = [numbers[number] for number in scale]
-        mean, spread = _spread(numbers)
-        description = _(
-            "Mean %(mean)s, spread (standard deviation) %(spread)s, %(count)s responses."
-        ) % {
-            "mean": format_number(mean, 1),
-            "spread": format_number(spread, 1),
-            "count": total_responses,
-        }
-        figure = _bar_figure(labels, values, colours=colours)
-        table = ChartTable(
-            columns=[_("Answer"), _("Responses"), _("Share")],
-            rows=[
-                [label, value, _percent(value, total_responses)]
-                for label, value in zip(labels, values, strict=True)
-            ],
-        )
-        return Chart(
-            key=key,
-            title=title,
-            figure=figure,
-            table=table,
-            description=description,
-            extra={"mean": mean, "spread": spread, "responses": total_responses},
-        )
-    if question.kind == QuestionKind.RANKING:
-        places = question.ranking_places
-        points: Counter = Counter()
-        firsts: Counter = Counter()
-        chosen: Counter = Counter()
-        for value, n in counts.items():
-            items = value[1] if isinstance(value, tuple) else ()
-            for index, item in enumerate(items):
-                points[item] += (places - index) * n
-                chosen[item] += n
-                if index == 0:
-                    firsts[item] += n
-        options = sorted(
-            question.options + [item for item in points if item not in question.options],
-            key=lambda item: -points[item],
-        )
-        figure = _bar_figure(options, [points[item] for item in options])
-        figure.update_layout(xaxis={"title": {"text": _("Points")}})
-        table = ChartTable(
-            columns=[_("Option"), _("Points"), _("Chosen"), _("Ranked first")],
-            rows=[[item, points[item], chosen[item], firsts[item]] for item in options],
-        )
-        description = _(
-            "An option gets %(places)s points for first place, one point less for each place "
-            "lower; %(count)s responses."
-        ) % {"places": places, "count": total_responses}
-        return Chart(key=key, title=title, figure=figure, table=table, description=description)
-    # Single and multiple choice.
+    numbers: Counter = Counter()
+    for value, n in counts.items():
+        if isinstance(value, int):
+            numbers[value] += n
+    if question.kind == QuestionKind.LIKERT:
+        scale = list(range(1, 6))
+        labels = [likert_label(number) for number in scale]
+        colours = LIKERT_COLOURS
+    else:
+        scale = list(range(SCALE_MIN, SCALE_MAX + 1))
+        labels = [str(number) for number in scale]
+        colours = None
+    values = [numbers[number] for number in scale]
+    mean, spread = _spread(numbers)
+    description = _(
+        "Mean %(mean)s, spread (standard deviation) %(spread)s, %(count)s responses."
+    ) % {
+        "mean": format_number(mean, 1),
+        "spread": format_number(spread, 1),
+        "count": total_responses,
+    }
+    figure = _bar_figure(labels, values, colours=colours)
+    table = ChartTable(
+        columns=[_("Answer"), _("Responses"), _("Share")],
+        rows=[
+            [label, value, _percent(value, total_responses)]
+            for label, value in zip(labels, values, strict=True)
+        ],
+    )
+    return Chart(
+        key=key,
+        title=title,
+        figure=figure,
+        table=table,
+        description=description,
+        extra={"mean": mean, "spread": spread, "responses": total_responses},
+    )
+
+
+def _ranking_chart(question: Question, counts: Counter) -> Chart:
+    """Ranking questions: points per option (first place most)."""
+    key = f"q{question.pk}"
+    title = question.text
+    total_responses = sum(counts.values())
+    places = question.ranking_places
+    points: Counter = Counter()
+    firsts: Counter = Counter()
+    chosen: Counter = Counter()
+    for value, n in counts.items():
+        items = value[1] if isinstance(value, tuple) else ()
+        for index, item in enumerate(items):
+            points[item] += (places - index) * n
+            chosen[item] += n
+            if index == 0:
+                firsts[item] += n
+    options = sorted(
+        question.options + [item for item in points if item not in question.options],
+        key=lambda item: -points[item],
+    )
+    figure = _bar_figure(options, [points[item] for item in options])
+    figure.update_layout(xaxis={"title": {"text": _("Points")}})
+    table = ChartTable(
+        columns=[_("Option"), _("Points"), _("Chosen"), _("Ranked first")],
+        rows=[[item, points[item], chosen[item], firsts[item]] for item in options],
+    )
+    description = _(
+        "An option gets %(places)s points for first place, one point less for each place "
+        "lower; %(count)s responses."
+    ) % {"places": places, "count": total_responses}
+    return Chart(key=key, title=title, figure=figure, table=table, description=description)
+
+
+def _choice_chart(question: Question, counts: Counter) -> Chart:
+    """Single and multiple choice questions: how often each answer was picked."""
+    key = f"q{question.pk}"
+    title = question.text
+    total_responses = sum(counts.values())
     picked: Counter = Counter()
     others = 0
     for value, n in counts.items():
@@ -146,6 +157,15 @@ def question_chart(*, question: Question, counts: Counter) -> Chart:
     else:
         description = _("%(count)s responses.") % {"count": total_responses}
     return Chart(key=key, title=title, figure=figure, table=table, description=description)
+
+
+def question_chart(*, question: Question, counts: Counter) -> Chart:
+    """The distribution of one question's answers as a chart with its table."""
+    if question.kind in (QuestionKind.LIKERT, QuestionKind.SCALE):
+        return _number_chart(question, counts)
+    if question.kind == QuestionKind.RANKING:
+        return _ranking_chart(question, counts)
+    return _choice_chart(question, counts)
 
 
 def response_rate_chart(*, invited: int, started: int, completed: int) -> Chart:

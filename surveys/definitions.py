@@ -33,12 +33,7 @@ def _text(item: dict, name: str, *, limit: int, required: bool = False) -> str:
     return value
 
 
-def _question(item: Any, seen_keys: set[str], earlier_keys: set[str]) -> dict:
-    if not isinstance(item, dict):
-        raise ValidationError(_("Every question must be an object."))
-    kind = item.get("kind")
-    if kind not in QuestionKind.values:
-        raise ValidationError(_("Unknown question type: %(kind)s.") % {"kind": kind})
+def _options(item: dict[str, Any], kind: str) -> list[str]:
     options = item.get("options") or []
     if not isinstance(options, list) or not all(isinstance(o, str) for o in options):
         raise ValidationError(_("The options of a question must be a list of texts."))
@@ -47,6 +42,16 @@ def _question(item: Any, seen_keys: set[str], earlier_keys: set[str]) -> dict:
         raise ValidationError(_("A choice or ranking question needs at least two options."))
     if len(set(options)) != len(options):
         raise ValidationError(_("The options of a question must differ from each other."))
+    return options
+
+
+def _question(item: Any, seen_keys: set[str], earlier_keys: set[str]) -> dict:
+    if not isinstance(item, dict):
+        raise ValidationError(_("Every question must be an object."))
+    kind = item.get("kind")
+    if kind not in QuestionKind.values:
+        raise ValidationError(_("Unknown question type: %(kind)s.") % {"kind": kind})
+    options = _options(item, kind)
     key = _text(item, "key", limit=60) or f"q{len(seen_keys) + 1}"
     if key in seen_keys:
         raise ValidationError(_("The question key %(key)s is used twice.") % {"key": key})
