@@ -130,31 +130,41 @@ def seed(context: dict, stdout) -> None:
     questions = survey_questions(survey=survey)
     keys = _question_keys(template, questions)
     rng = random.Random(840)  # noqa: S311 - demo data, not security
+    by_id = {question.pk: question for question in questions}
     for index, invitation in enumerate(invitations[:17]):
         response = services.response_start_for_invitation(invitation=invitation)
-        answers: dict[int, object] = {}
-        for question in questions:
-            if question not in visible_questions([question], answers):
-                continue
-            value = _answer(question, rng, keys.get(question.pk, ""))
-            if value is not None:
-                answers[question.pk] = value
+        answers = _demo_answers(questions, rng, keys)
         unfinished = index >= 14
         if unfinished:
             # Stopped halfway: only the first pages are answered.
             answers = {qid: v for qid, v in list(answers.items())[: 4 + index - 14]}
-        by_id = {question.pk: question for question in questions}
         services.answers_save(
             response=response, values={by_id[qid]: value for qid, value in answers.items()}
         )
         if not unfinished:
             services.response_submit(response=response)
+    _mark_quotes(questions)
+    answered = Invitation.objects.filter(survey=survey, status="answered").count()
+    stdout.write(f"Survey demo data: '{survey.title}' with {answered} sent responses.")
+
+
+def _demo_answers(questions: list, rng: random.Random, keys: dict[int, str]) -> dict[int, object]:
+    """One respondent's answers to the questions they get to see."""
+    answers: dict[int, object] = {}
+    for question in questions:
+        if question not in visible_questions([question], answers):
+            continue
+        value = _answer(question, rng, keys.get(question.pk, ""))
+        if value is not None:
+            answers[question.pk] = value
+    return answers
+
+
+def _mark_quotes(questions: list) -> None:
     for question in questions:
         if question.is_text:
             for answer in question.answers.filter(value__in=QUOTES, response__token__isnull=True):
                 services.answer_quote_set(answer=answer, is_quote=True)
-    answered = Invitation.objects.filter(survey=survey, status="answered").count()
-    stdout.write(f"Survey demo data: '{survey.title}' with {answered} sent responses.")
 
 
 def _question_keys(template: Survey, questions) -> dict[int, str]:
