@@ -288,9 +288,12 @@ def test_journey_join_and_vote_on_a_phone(new_page, size):
     page.keyboard.press("ArrowDown")  # the second option, "Oneens"
     tab_to(page, ".vote-form button[type=submit]")
     page.keyboard.press("Enter")
-    expect(page.locator("#messages")).to_contain_text("Uw stem is geteld.")
+    # The vote is sent without leaving the page: the confirmation is spoken by the live
+    # region that was there before, and the focus stays in the vote form.
+    expect(page.locator("[data-live-announcer]")).to_contain_text("Uw stem is geteld.")
     vote = Vote.objects.get(item=statement)
     assert vote.value == 2
+    assert page.evaluate("!!document.activeElement.closest('.vote-form')"), focused(page)
     _check(page, size)
 
 

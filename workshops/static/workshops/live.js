@@ -135,10 +135,22 @@
     });
   }
 
+  // Where the focus is, as a selector that finds the same control in the new render: its id,
+  // or its form's id with its tag, name and value (a vote button has no id of its own).
+  function focusSelector(element) {
+    if (element.id) { return "#" + CSS.escape(element.id); }
+    var form = element.form || (element.closest && element.closest("form"));
+    if (!form || !form.id) { return null; }
+    var selector = "#" + CSS.escape(form.id) + " " + element.tagName.toLowerCase();
+    if (element.name) { selector += '[name="' + CSS.escape(element.name) + '"]'; }
+    if (element.value && (element.type === "submit" || element.type === "radio")) { selector += '[value="' + CSS.escape(element.value) + '"]'; }
+    return selector;
+  }
+
   function replaceScreen(html) {
     var focused = document.activeElement;
     var hadFocus = focused && region.contains(focused) && focused !== region;
-    var focusId = hadFocus ? focused.id : null;
+    var focusId = hadFocus ? focusSelector(focused) : null;
     var pending = unsavedInput();
     var before = current;
     region.innerHTML = html;
@@ -153,7 +165,7 @@
     if (window.portalCharts) { window.portalCharts.draw(region); }
     var itemChanged = String(before.item || "") !== String(current.item || "");
     if (hadFocus) {
-      var again = focusId && document.getElementById(focusId);
+      var again = focusId && region.querySelector(focusId);
       var heading = region.querySelector("[data-live-heading]");
       if (again && !itemChanged) { again.focus(); }
       // A control that is gone or disabled now (voting closed): the screen's heading instead.
@@ -216,8 +228,12 @@
     var data = new FormData(form);
     if (event.submitter && event.submitter.name) { data.append(event.submitter.name, event.submitter.value); }
     data.set("csrfmiddlewaretoken", csrfToken(form));
+    // One request at a time; the buttons are not disabled, since disabling the focused button
+    // would drop the keyboard focus to the top of the page.
+    if (form.dataset.sending) { return; }
+    form.dataset.sending = "1";
     var buttons = form.querySelectorAll("button");
-    buttons.forEach(function (button) { button.disabled = true; });
+    buttons.forEach(function (button) { button.setAttribute("aria-disabled", "true"); });
     fetch(form.action, {
       method: "POST", body: data, credentials: "same-origin",
       headers: { Accept: "application/json", "X-CSRFToken": csrfToken(form) }
@@ -233,7 +249,10 @@
         form.dataset.result = answer.ok ? "ok" : "error";
       })
       .catch(function () { announce(text.failed); form.dataset.result = "error"; })
-      .then(function () { buttons.forEach(function (button) { button.disabled = false; }); });
+      .then(function () {
+        delete form.dataset.sending;
+        buttons.forEach(function (button) { button.removeAttribute("aria-disabled"); });
+      });
   }
 
   // --- Connection -----------------------------------------------------------------------------
