@@ -1,0 +1,44 @@
+"""Strings of Django and of packages that their own Dutch catalogues lack.
+
+Django 6.1's empty choice ("- Select an option -") is newer than its Dutch translation,
+and django-axes (the login lockout, whose screens administrators use) ships no Dutch at
+all. Marked here so ``make messages`` keeps them in the project's catalogue, which
+LOCALE_PATHS puts before every package's; nothing imports this module.
+"""
+
+from django.utils.translation import gettext_noop
+
+PACKAGE_STRINGS = [
+    # Django: the empty choice of every select built from model choices.
+    gettext_noop("- Select an option -"),
+    # django-axes: the lockout's admin screens.
+    gettext_noop("Access Attempt"),
+    gettext_noop("Access lock out"),
+    gettext_noop("Attempt Remaining"),
+    gettext_noop("Attempt Time"),
+    gettext_noop("Clean up expired attempts"),
+    gettext_noop("Expires At"),
+    gettext_noop("Failed Logins"),
+    gettext_noop("Form Data"),
+    gettext_noop("GET Data"),
+    gettext_noop("HTTP Accept"),
+    gettext_noop("IP Address"),
+    gettext_noop("Locked Out"),
+    gettext_noop("Logout Time"),
+    gettext_noop("Meta Data"),
+    gettext_noop("Not set"),
+    gettext_noop("POST Data"),
+    gettext_noop("Path"),
+    gettext_noop("Session key hash (sha256)"),
+    gettext_noop("The time when access attempt expires and is no longer valid."),
+    gettext_noop("User Agent"),
+    gettext_noop("Username"),
+    gettext_noop("access attempt expiration"),
+    gettext_noop("access attempt expirations"),
+    gettext_noop("access attempt"),
+    gettext_noop("access attempts"),
+    gettext_noop("access failure"),
+    gettext_noop("access failures"),
+    gettext_noop("access log"),
+    gettext_noop("access logs"),
+]
