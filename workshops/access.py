@@ -10,6 +10,7 @@
 
 import logging
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
@@ -48,7 +49,7 @@ def can_manage(user: User, engagement: Engagement) -> bool:
     return can_manage_engagement(user, engagement)
 
 
-def can_manage_session(user, session: Session) -> bool:
+def can_manage_session(user: User | AnonymousUser | None, session: Session) -> bool:
     """May the user run this session (facilitator and projector screens)?"""
     if user is None or not user.is_authenticated:
         return False

@@ -41,10 +41,12 @@ import contextlib
 import logging
 import threading
 import time
+from typing import Any
 from urllib.parse import urlsplit
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.db import close_old_connections, connection, transaction
@@ -95,7 +97,7 @@ def _redis():
 
 
 def _prefix() -> str:
-    return settings.CACHES["default"].get("KEY_PREFIX") or "rucphen"
+    return str(settings.CACHES["default"].get("KEY_PREFIX") or "rucphen")
 
 
 class _Ordered:
@@ -105,7 +107,7 @@ class _Ordered:
 
     def __init__(self, session_id: int):
         self.session_id = session_id
-        self.lock = None
+        self.lock: Any = None  # a Redis lock or this process's lock
 
     def __enter__(self) -> int:
         client = _redis()
@@ -183,7 +185,6 @@ def render_screens(session_id: int, *, previous: dict | None = None) -> dict | N
     from django.urls import reverse
     from django.utils import translation
 
-    from workshops.forms import VoteForm
     from workshops.models import Endorsement, Session
     from workshops.selectors import screen_context
 
@@ -200,7 +201,7 @@ def render_screens(session_id: int, *, previous: dict | None = None) -> dict | N
             "item": screen.item,
             "state": screen.state,
             "csrf_token": CSRF_PLACEHOLDER,
-            "vote_choices": VoteForm().fields["value"].choices,
+            "vote_choices": _vote_choices(),
             "endorsement_choices": Endorsement.choices,
             "join_url": origin + join_path,
             "join_host": urlsplit(origin).netloc,
@@ -370,3 +371,11 @@ def push_state(session_id: int) -> None:
             _pusher = _Pusher()
             _pusher.start()
     _pusher.mark(session_id)
+
+
+def _vote_choices() -> list[tuple[str, str]]:
+    from workshops.forms import VoteForm
+
+    field = VoteForm().fields["value"]
+    assert isinstance(field, forms.ChoiceField)
+    return list(field.choices)  # type: ignore[arg-type]
