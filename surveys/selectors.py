@@ -13,6 +13,7 @@ from django.db.models.functions import RowNumber
 
 from engagements.anonymity import small_group_rule
 from reporting.charts import Chart
+from surveys.answers import matches_condition
 from surveys.models import (
     TEXT_KINDS,
     Answer,
@@ -64,6 +65,9 @@ class QuestionResult:
     texts: list[TextAnswer] = field(default_factory=list)
     more_texts: int = 0
     chart: Chart | None = None
+    # A conditional question that no sent response's answers showed: nobody got it (not
+    # hidden for anonymity, there is nothing to hide).
+    nobody_got_it: bool = False
 
 
 @dataclass
@@ -215,6 +219,15 @@ def _hashable(value: Any):
     return value
 
 
+def _unhashed(value: Any) -> Any:
+    """The stored answer back from ``_hashable``'s form."""
+    if isinstance(value, tuple) and value and value[0] == "dict":
+        return {"choices": list(value[1]), "other": value[2]}
+    if isinstance(value, tuple) and value and value[0] == "list":
+        return list(value[1])
+    return value
+
+
 def survey_results(
     *,
     survey: Survey,
@@ -279,6 +292,11 @@ def survey_results(
             counts={} if hidden else dict(counts[question.pk]),
             texts=[] if hidden else texts[question.pk],
         )
+        if answered == 0 and question.condition_question_id is not None:
+            result.nobody_got_it = not any(
+                matches_condition(question, _unhashed(value))
+                for value in counts[question.condition_question_id]
+            )
         if not hidden and question.kind in TEXT_KINDS:
             result.more_texts = answered - len(result.texts)
         if with_charts and not hidden and question.kind not in TEXT_KINDS:

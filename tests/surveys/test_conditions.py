@@ -125,3 +125,26 @@ def test_an_answered_question_offers_no_delete_and_an_open_survey_warns(client, 
     for question in answered:
         assert reverse("surveys:question_delete", kwargs={"pk": question.pk}) not in content
     assert "respondenten zien elke wijziging" in content
+
+
+@pytest.mark.parametrize(("shown_for", "nobody"), [("Kaart", True), ("dashboard", False)])
+def test_results_say_nobody_got_a_question_only_when_that_is_true(world, shown_for, nobody):
+    from surveys.models import Answer
+    from surveys.selectors import survey_results
+    from tests.surveys.factories import completed_responses
+
+    survey = small_survey(engagement=world.engagement, open_it=False)
+    products = Question.objects.get(page__survey=survey, text="Welke producten gebruikt u?")
+    question = services.question_create(
+        page=_later_page(survey),
+        kind=QuestionKind.SHORT_TEXT,
+        text="Wat doet u ermee?",
+        condition_question=products,
+        condition_value=shown_for,
+    )
+    services.survey_open(survey=survey)
+    completed_responses(survey=survey, count=6)  # everyone picks "Dashboard"
+    Answer.objects.filter(question=question).delete()  # and skips the optional question
+    [result] = [r for r in survey_results(survey=survey).questions if r.question == question]
+    assert result.hidden
+    assert result.nobody_got_it is nobody
