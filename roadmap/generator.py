@@ -489,17 +489,12 @@ def _finish(keys: Sequence[str], starts: Mapping[str, int], durations: Mapping[s
     return max((starts[k] + durations[k] - 1 for k in keys if k in starts), default=-1)
 
 
-def generate(data: GeneratorInput) -> RoadmapPlan:
-    """The roadmap for this input: scheduled actions with reasons, outcomes and warnings."""
-    if data.capacity < 1:
-        raise ValueError("capacity must be at least 1")
-    if data.horizon_years < 1:
-        raise ValueError("horizon_years must be at least 1")
-    warnings: list[PlanWarning] = []
-    selection = _Selection(data, warnings)
-    selected = selection.resolve()
-    titles = {action.key: action.title for action in selection.by_key.values()}
+_Graph = dict[str, set[str]]
 
+
+def _missing_action_warnings(data: GeneratorInput, selection: _Selection) -> list[PlanWarning]:
+    """A warning for every step from the current to the needed level without an action."""
+    warnings = []
     for key in sorted(selection.needed, key=_dimension_order(data)):
         for level in range(selection.current_of(key), selection.needed[key]):
             if not selection.by_transition.get((key, level)):
@@ -514,6 +509,46 @@ def generate(data: GeneratorInput) -> RoadmapPlan:
                         key,
                     )
                 )
+    return warnings
+
+
+def _inherited_priorities(
+    graph: dict[str, set[str]], actions: dict[str, CatalogueAction], priorities: Sequence[str]
+) -> tuple[_Graph, dict[str, int], _Graph]:
+    """What waits for each action, and its inherited priority: an action inherits the
+    highest priority of everything that waits for it, and counts everything that
+    (indirectly) waits for it: foundations hold many actions up."""
+    dependents: dict[str, set[str]] = {key: set() for key in graph}
+    for key, predecessors in graph.items():
+        for predecessor in predecessors:
+            dependents[predecessor].add(key)
+    priority_rank = {key: index for index, key in enumerate(priorities)}
+    unranked = len(priority_rank)
+    inherited: dict[str, int] = {}
+    downstream: dict[str, set[str]] = {}
+    for key in reversed(list(TopologicalSorter(graph).static_order())):
+        rank = priority_rank.get(actions[key].dimension_key, unranked)
+        below: set[str] = set()
+        for dependent in dependents[key]:
+            rank = min(rank, inherited[dependent])
+            below |= {dependent} | downstream[dependent]
+        inherited[key] = rank
+        downstream[key] = below
+    return dependents, inherited, downstream
+
+
+def generate(data: GeneratorInput) -> RoadmapPlan:
+    """The roadmap for this input: scheduled actions with reasons, outcomes and warnings."""
+    if data.capacity < 1:
+        raise ValueError("capacity must be at least 1")
+    if data.horizon_years < 1:
+        raise ValueError("horizon_years must be at least 1")
+    warnings: list[PlanWarning] = []
+    selection = _Selection(data, warnings)
+    selected = selection.resolve()
+    titles = {action.key: action.title for action in selection.by_key.values()}
+
+    warnings.extend(_missing_action_warnings(data, selection))
 
     # Actions an event already took care of (an adopted vision) are settled like done ones.
     settled = data.settled | {
@@ -526,26 +561,7 @@ def generate(data: GeneratorInput) -> RoadmapPlan:
     graph = {k: v - blocked for k, v in graph.items() if k not in blocked}
     actions = {action.key: action for action in to_plan if action.key not in blocked}
 
-    dependents: dict[str, set[str]] = {key: set() for key in graph}
-    for key, predecessors in graph.items():
-        for predecessor in predecessors:
-            dependents[predecessor].add(key)
-
-    priority_rank = {key: index for index, key in enumerate(data.priorities)}
-    unranked = len(priority_rank)
-    # An action inherits the highest priority of everything that waits for it, and counts
-    # everything that (indirectly) waits for it: foundations hold many actions up.
-    inherited: dict[str, int] = {}
-    downstream: dict[str, set[str]] = {}
-    for key in reversed(list(TopologicalSorter(graph).static_order())):
-        action = actions[key]
-        rank = priority_rank.get(action.dimension_key, unranked)
-        below: set[str] = set()
-        for dependent in dependents[key]:
-            rank = min(rank, inherited[dependent])
-            below |= {dependent} | downstream[dependent]
-        inherited[key] = rank
-        downstream[key] = below
+    dependents, inherited, downstream = _inherited_priorities(graph, actions, data.priorities)
     sort_key = {
         key: (
             inherited[key],
