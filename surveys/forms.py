@@ -133,20 +133,36 @@ class QuestionForm(forms.ModelForm):
         fields = [
             "kind",
             "text",
+            "options_text",
+            "allow_other",
+            "ranking_top",
+            "max_length",
             "help_text",
             "required",
-            "allow_other",
-            "max_length",
-            "ranking_top",
             "condition_question",
             "condition_value",
             "is_highlight",
         ]
         widgets = {"help_text": forms.Textarea(attrs={"rows": 2})}
 
+    # Which fields belong to which question types; the others are hidden by the page's
+    # script (static/surveys/question_form.js) and ignored when saving.
+    FIELDS_BY_KIND = {
+        "options_text": [QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.RANKING],
+        "allow_other": [QuestionKind.SINGLE, QuestionKind.MULTIPLE],
+        "ranking_top": [QuestionKind.RANKING],
+        "max_length": [QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT],
+    }
+
     def __init__(self, *args, page: Page, **kwargs):
         super().__init__(*args, **kwargs)
         self.page = page
+        # Not required: a type that has no such field keeps the model's default.
+        self.fields["max_length"].required = False
+        self.fields["ranking_top"].required = False
+        self.fields["kind"].widget.attrs["data-question-kind"] = ""
+        for name, kinds in self.FIELDS_BY_KIND.items():
+            self.fields[name].widget.attrs["data-for-kinds"] = " ".join(kinds)
         earlier = Question.objects.filter(
             page__survey_id=page.survey_id, page__position__lt=page.position
         ).order_by("page__position", "position")
@@ -163,6 +179,10 @@ class QuestionForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("max_length") is None:
+            cleaned["max_length"] = Question._meta.get_field("max_length").default
+        if cleaned.get("ranking_top") is None:
+            cleaned["ranking_top"] = 0
         lines = (cleaned.get("options_text") or "").splitlines()
         cleaned["options"] = [line.strip() for line in lines if line.strip()]
         kind = cleaned.get("kind")

@@ -274,6 +274,13 @@ def test_consultant_edits_reorders_and_previews_a_survey(page):
     page.get_by_role("button", name="Vraag toevoegen").first.click()
     axe_check(page)
     assert "vragen/nieuw" in page.url, page.url
+    # Only the fields of the chosen type: a scale has no options, top or maximum length.
+    for field in ("options_text", "ranking_top", "max_length", "allow_other"):
+        assert not page.locator(f"#id_{field}").is_visible(), field
+    page.locator("#id_kind").select_option("single")
+    assert page.locator("#id_options_text").is_visible()
+    assert not page.locator("#id_max_length").is_visible()
+    page.locator("#id_kind").select_option("scale")
     page.locator("#id_text").fill("Hoe tevreden bent u over de informatievoorziening?")
     page.get_by_role("button", name="Opslaan").click()
     assert page.get_by_text("De vraag is toegevoegd.").is_visible()

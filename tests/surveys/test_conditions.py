@@ -148,3 +148,23 @@ def test_results_say_nobody_got_a_question_only_when_that_is_true(world, shown_f
     [result] = [r for r in survey_results(survey=survey).questions if r.question == question]
     assert result.hidden
     assert result.nobody_got_it is nobody
+
+
+def test_a_choice_question_saves_without_the_fields_of_other_types(client, world, survey):
+    """The form asked a single-choice question for a maximum length and a top."""
+    client.force_login(world.users["consultant_on"])
+    page = _later_page(survey)
+    url = reverse("surveys:question_create", kwargs={"pk": page.pk}) + "?kind=single"
+    form = client.get(url).content.decode()
+    assert (
+        form.index('name="text"')
+        < form.index('name="options_text"')
+        < form.index('name="help_text"')
+    )
+    assert 'data-for-kinds="short_text long_text"' in form  # max_length, hidden by script
+    response = client.post(
+        url, {"kind": "single", "text": "Welke rol hebt u?", "options_text": "Bestuur\nBeleid"}
+    )
+    assert response.status_code == 302
+    question = Question.objects.get(text="Welke rol hebt u?")
+    assert question.options == ["Bestuur", "Beleid"]
