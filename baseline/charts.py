@@ -23,7 +23,9 @@ def _fmt(value) -> str:
 def radar_chart(results: AssessmentResults) -> Chart:
     names = [r.dimension.name for r in results.dimensions]
     level_count = len(results.levels)
-    series = [(_("Current"), [r.current_level for r in results.dimensions], PALETTE[0])]
+    series: list[tuple[str, list[float | None], str]] = [
+        (_("Current"), [r.current_level for r in results.dimensions], PALETTE[0])
+    ]
     if results.has_targets:
         series.append((_("Target"), [r.target_level for r in results.dimensions], PALETTE[1]))
     if results.previous:

@@ -8,9 +8,11 @@ data-driven steering (2018) and the ODI Open Data Pathway. This is Dutch data, n
 translated string: ``default_model_ensure()`` loads it through ``model_import``.
 """
 
+from typing import Any
+
 DEFAULT_MODEL_KEY = "gemeentelijke-datavolwassenheid"
 
-DEFAULT_MODEL = {
+DEFAULT_MODEL: dict[str, Any] = {
     "format": "rucphen-maturity-model",
     "format_version": 1,
     "model": {

@@ -45,9 +45,9 @@ def _text(value: Any, what: str, *, required: bool = True) -> str:
     if value is None and not required:
         return ""
     _require(isinstance(value, str), _("%(what)s must be text.") % {"what": what})
-    value = value.strip()
-    _require(not required or bool(value), _("%(what)s is missing.") % {"what": what})
-    return value
+    text = str(value).strip()
+    _require(not required or bool(text), _("%(what)s is missing.") % {"what": what})
+    return text
 
 
 def model_data_validate(*, data: Any) -> None:
@@ -120,7 +120,7 @@ def model_data_validate(*, data: Any) -> None:
 
 
 @transaction.atomic
-def model_import(*, data: dict, changelog: str = "") -> ModelVersion:
+def model_import(*, data: dict[str, Any], changelog: str = "") -> ModelVersion:
     """Create a model version from the JSON exchange format.
 
     A new key creates a new model; a known key adds the next version to that model, so
