@@ -85,9 +85,32 @@
       .then(function () { loading = false; });
   }
 
-  document.addEventListener("change", function (event) {
-    if (event.target.matches && event.target.matches("select[name^='place_']")) { event.target.dataset.touched = "1"; }
-  });
+  // What was typed or chosen but not sent survives a screen update: live.js keeps the text
+  // of a form marked touched; the selects of a ranking are kept here.
+  var chosen = {};
+  function markTouched(event) {
+    var form = event.target.closest && event.target.closest("form[data-kind-form]");
+    if (!form) { return; }
+    form.dataset.touched = "1";
+    if (event.target.tagName === "SELECT" && form.id) {
+      event.target.dataset.touched = "1";
+      chosen[form.id] = chosen[form.id] || {};
+      chosen[form.id][event.target.name] = event.target.value;
+    }
+  }
+  document.addEventListener("input", markTouched);
+  document.addEventListener("change", markTouched);
+
+  function restoreChosen() {
+    Object.keys(chosen).forEach(function (id) {
+      var form = document.getElementById(id);
+      if (!form) { return; }
+      Object.keys(chosen[id]).forEach(function (name) {
+        var select = form.querySelector('select[name="' + name + '"]');
+        if (select && !select.disabled) { select.value = chosen[id][name]; select.dataset.touched = "1"; }
+      });
+    });
+  }
 
   document.addEventListener("submit", function (event) {
     var form = event.target;
@@ -107,6 +130,7 @@
       })
       .then(function (answer) {
         message(form, answer.message || (document.documentElement.lang === "en" ? "Something went wrong; try again." : "Er ging iets mis; probeer het opnieuw."), answer.ok);
+        if (answer.ok) { delete chosen[form.id]; delete form.dataset.touched; }
         if (answer.ok && form.hasAttribute("data-clear-on-ok")) {
           form.querySelectorAll("input[type=text], textarea").forEach(function (input) { input.value = ""; input.defaultValue = ""; });
         }
@@ -119,7 +143,7 @@
   });
 
   if (window.MutationObserver) {
-    new MutationObserver(function () { showMessage(); loadOwn(); }).observe(region, { childList: true });
+    new MutationObserver(function () { restoreChosen(); showMessage(); loadOwn(); }).observe(region, { childList: true });
   }
   loadOwn();
 })();
