@@ -43,6 +43,7 @@ from surveys.models import (
     Page,
     Question,
     QuestionKind,
+    Survey,
     SurveyStatus,
 )
 from surveys.selectors import (
@@ -245,6 +246,23 @@ def survey_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return redirect("surveys:survey_list", engagement_pk=engagement.pk)
 
 
+def _warn_small_group(request: AuthenticatedHttpRequest, survey: Survey) -> None:
+    """Opening for fewer invitees than the minimum group size: say what that means."""
+    rule = small_group_rule(survey.engagement)
+    invited = survey.invitations.count()
+    if not survey.open_link_enabled and rule.hides(invited):
+        messages.warning(
+            request,
+            _(
+                "Only %(invited)s people are invited, fewer than the minimum group size of "
+                "%(minimum)s: every result stays hidden. Invite more people, use the open "
+                "link, or lower the minimum on the engagement (results are then easier to "
+                "trace back to a person)."
+            )
+            % {"invited": invited, "minimum": rule.minimum},
+        )
+
+
 @login_required
 @require_POST
 def survey_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -254,6 +272,7 @@ def survey_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         if action == "open":
             services.survey_open(survey=survey, base_url=_base_url(request))
             messages.success(request, _("The survey is open."))
+            _warn_small_group(request, survey)
         elif action == "close":
             services.survey_close(survey=survey)
             messages.success(request, _("The survey is closed."))

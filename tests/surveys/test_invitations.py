@@ -155,3 +155,17 @@ def test_a_refused_address_stays_not_sent_and_can_be_sent_again(
     invitation.refresh_from_db()
     assert invitation.sent_at is not None
     assert [m.to for m in mail.outbox] == [["ans@example.org"]]
+
+
+def test_opening_for_fewer_invitees_than_the_minimum_warns(consultant, world):
+    survey = small_survey(engagement=world.engagement, open_it=False)
+    services.invitations_create(
+        survey=survey,
+        people=[("Ans", "ans@example.org"), ("Bert", "bert@example.org")],
+        base_url="https://p.example/",
+        send=False,
+    )
+    response = consultant.post(
+        reverse("surveys:survey_status", kwargs={"pk": survey.pk}), {"action": "open"}, follow=True
+    )
+    assert "Er zijn maar 2 mensen uitgenodigd" in response.content.decode()
