@@ -5,12 +5,14 @@ format as the JSON export (see surveys.definitions); ``default_template_ensure()
 surveys.services creates it once.
 """
 
+from typing import Any
+
 DEFAULT_TEMPLATE_KEY = "kennis-en-beeld"
 
 DASHBOARDS = "Dashboards (bijvoorbeeld in Power BI)"
 LIKERT_NOTE = "Kies het antwoord dat het best past bij uw eigen ervaring."
 
-DEFAULT_TEMPLATE = {
+DEFAULT_TEMPLATE: dict[str, Any] = {
     "format": "rucphen-survey",
     "version": 1,
     "title": "Kennis en beeld van datagedreven werken",

@@ -100,15 +100,16 @@ def _answer(question, rng: random.Random, key: str):
         return {"choices": [o for o in question.options if o in picked], "other": ""}
     if kind == QuestionKind.RANKING:
         weights = [5, 3, 4, 4, 2, 3, 2, 1][: len(question.options)]
-        order, pool = [], list(zip(question.options, weights, strict=False))
+        order: list[str] = []
+        pool = list(zip(question.options, weights, strict=False))
         while len(order) < question.ranking_places:
             option = rng.choices([o for o, _w in pool], weights=[w for _o, w in pool])[0]
             order.append(option)
             pool = [(o, w) for o, w in pool if o != option]
         return order
-    pool = TEXTS.get(key)
-    if pool and rng.random() < 0.8:
-        return rng.choice(pool)
+    texts = TEXTS.get(key)
+    if texts and rng.random() < 0.8:
+        return rng.choice(texts)
     return None
 
 
