@@ -471,3 +471,26 @@ def _open_statement_for(session):
     services.session_go(session=session, item=statement)
     services.voting_open(item=statement)
     return statement
+
+
+def test_a_guesser_at_the_rooms_address_never_stops_the_room_from_joining_and_voting(session):
+    """100 wrong codes from the projector's address (the room shares it behind the proxy)
+    do not stop 30 phones behind that same address from joining and voting."""
+    statement = _open_statement_for(session)
+    projector = Client(REMOTE_ADDR="10.0.0.1")
+    for _attempt in range(100):
+        projector.post(reverse("workshops:join"), {"code": "QQQQQQ"})
+    assert projector.post(reverse("workshops:join"), {"code": "QQQQQQ"}).status_code == 429
+    for index in range(30):
+        phone = Client(REMOTE_ADDR="10.0.0.1")
+        response = phone.post(reverse("workshops:join"), {"code": session.join_code})
+        assert response.status_code == 302
+        response = phone.post(
+            reverse("workshops:join_session", kwargs={"code": session.join_code}), {"name": ""}
+        )
+        assert response.status_code == 302
+        status, answer = _act(
+            phone, session, "vote", {"item": statement.pk, "value": 1 + index % 5}
+        )
+        assert status == 200 and answer["ok"], answer
+    assert Vote.objects.filter(item=statement).count() == 30
