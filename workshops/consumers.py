@@ -48,7 +48,7 @@ def _screen_for_code(code: str, client, role: str, user) -> tuple[int, dict] | i
         return CLOSE_UNKNOWN_CODE
     if role != "participant" and not can_manage_session(user, session):
         return CLOSE_FORBIDDEN
-    return session.pk, live.screen(session.pk, role)
+    return session.pk, live.screen(session.pk, role, version=session.version)
 
 
 class SessionConsumer(AsyncWebsocketConsumer):

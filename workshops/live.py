@@ -58,9 +58,11 @@ logger = logging.getLogger(__name__)
 
 ROLES = ("participant", "projector", "facilitator")
 _KIND_SUFFIX = {"participant": "phone", "projector": "projector", "facilitator": "facilitator"}
-COALESCE_SECONDS = 0.1
+COALESCE_SECONDS = 0.2
 CSRF_PLACEHOLDER = "__workshop_csrf__"
 SCREEN_CACHE_SECONDS = 6 * 3600
+# What a phone's screen depends on besides its HTML; counts are not among them.
+PHONE_KEYS = ("version", "status", "item", "voting_open", "revealed", "timer")
 
 
 def group_name(session_id: int, role: str = "participant") -> str:
@@ -267,6 +269,11 @@ def publish(session_id: int, *, send: bool = True) -> dict | None:
                 message = {key: value for key, value in entry.items() if key != "html"}
                 if old is None or old.get("html") != entry["html"]:
                     message["html"] = entry["html"]
+                elif role == "participant" and all(
+                    old.get(key) == entry.get(key) for key in PHONE_KEYS
+                ):
+                    # A phone shows no counts: a vote more is no message to 300 phones.
+                    continue
                 messages[role] = message
             cache.set_many(
                 {_screen_key(session_id, role): entry for role, entry in entries.items()},

@@ -254,3 +254,33 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def csrf_from(html: bytes) -> str:
     return re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1).decode()
+
+
+def manager_cookie(server: "Server", user) -> str:
+    """A signed-in session of someone who runs the session (the projector's browser): the
+    projector's and facilitator's sockets (``?rol=projector``) need it."""
+    from django.contrib.auth.hashers import make_password
+
+    from tests.accounts.factories import PASSWORD
+
+    # The server processes verify passwords with the production hasher.
+    user.password = make_password(PASSWORD, hasher="pbkdf2_sha256")
+    user.save(update_fields=["password"])
+    browser = Browserless(server.url)
+    status, _headers, _body = browser.post_form(
+        "/account/inloggen/", {"username": user.username, "password": PASSWORD}
+    )
+    assert status == 302, status
+    return f"sessionid={browser.cookie('sessionid')}"
+
+
+def projector_socket(server: "Server", code: str, cookie: str, **kwargs):
+    from websockets.sync.client import connect
+
+    return connect(
+        f"{server.ws_url}/ws/sessie/{code}/?rol=projector",
+        origin=server.url,
+        proxy=None,
+        additional_headers={"Cookie": cookie},
+        **{"open_timeout": 10, **kwargs},
+    )

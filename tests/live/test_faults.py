@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
-from tests.live.servers import Browserless, RedisServer, Server
+from tests.live.servers import Browserless, RedisServer, Server, manager_cookie, projector_socket
 
 PARTICIPANTS = 200
 
@@ -54,17 +54,18 @@ class Voter:
 class Screen(threading.Thread):
     """A projector that reconnects by itself and remembers the last state it saw."""
 
-    def __init__(self, server, code):
+    def __init__(self, server, code, cookie):
         super().__init__(daemon=True)
-        self.uri = f"{server.ws_url}/ws/sessie/{code}/"
-        self.origin = server.url
+        self.server = server
+        self.code = code
+        self.cookie = cookie
         self.last_state: dict = {}
         self.stopping = threading.Event()
 
     def run(self):
         while not self.stopping.is_set():
             try:
-                with connect(self.uri, origin=self.origin, proxy=None, open_timeout=2) as ws:
+                with projector_socket(self.server, self.code, self.cookie, open_timeout=2) as ws:
                     while not self.stopping.is_set():
                         try:
                             self.last_state = json.loads(ws.recv(timeout=0.5))
@@ -87,10 +88,11 @@ def test_sigkill_during_voting_loses_no_acknowledged_vote_and_counts_none_twice(
 ):
     from workshops.models import Vote
 
-    _world, session, statement = live_session
+    world, session, statement = live_session
     tokens = _participants(session, PARTICIPANTS)
     server = Server(prefix=redis_prefix, faults=True).start()
-    screens = [Screen(server, session.join_code) for _ in range(5)]
+    cookie = manager_cookie(server, world.users["consultant_on"])
+    screens = [Screen(server, session.join_code, cookie) for _ in range(5)]
     try:
         for screen in screens:
             screen.start()
@@ -144,9 +146,9 @@ def test_sigkill_during_voting_loses_no_acknowledged_vote_and_counts_none_twice(
 def test_screens_catch_up_within_5_seconds_after_a_crash(live_session, redis_prefix):
     from workshops import services
 
-    _world, session, statement = live_session
+    world, session, statement = live_session
     server = Server(prefix=redis_prefix).start()
-    screen = Screen(server, session.join_code)
+    screen = Screen(server, session.join_code, manager_cookie(server, world.users["consultant_on"]))
     screen.start()
     try:
         screen.wait_for(lambda state: state.get("item") == statement.pk, timeout=10)
@@ -193,9 +195,8 @@ def test_without_redis_the_session_keeps_working_by_polling_and_healthz_says_so(
         assert phone.get("/healthz")[0] == 200
 
         # Live updates resume: a new WebSocket gets the next vote pushed.
-        with connect(
-            f"{server.ws_url}/ws/sessie/{session.join_code}/", origin=server.url, proxy=None
-        ) as projector:
+        cookie = manager_cookie(server, _world.users["consultant_on"])
+        with projector_socket(server, session.join_code, cookie) as projector:
             assert json.loads(projector.recv(timeout=5))["responses"] == 1
             assert Voter(server, session, statement, tokens[1]).vote()
             deadline = time.monotonic() + 5

@@ -8,9 +8,7 @@ room sits idle for minutes while the facilitator talks, so a phone's socket must
 import json
 import time
 
-from websockets.sync.client import connect
-
-from tests.live.servers import Browserless, Server
+from tests.live.servers import Browserless, Server, manager_cookie, projector_socket
 
 IDLE_SECONDS = 30
 
@@ -18,11 +16,10 @@ IDLE_SECONDS = 30
 def test_an_idle_socket_lives_30_seconds_and_then_still_gets_the_next_update(
     live_session, redis_prefix
 ):
-    _world, session, statement = live_session
+    world, session, statement = live_session
     with Server(prefix=redis_prefix) as server:
-        with connect(
-            f"{server.ws_url}/ws/sessie/{session.join_code}/", origin=server.url, proxy=None
-        ) as phone:
+        cookie = manager_cookie(server, world.users["consultant_on"])
+        with projector_socket(server, session.join_code, cookie) as phone:
             first = json.loads(phone.recv(timeout=10))
             assert first["item"] == statement.pk
             deadline = time.monotonic() + IDLE_SECONDS

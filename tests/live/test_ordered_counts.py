@@ -11,9 +11,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from websockets.sync.client import connect
-
-from tests.live.servers import Browserless, Server
+from tests.live.servers import Browserless, Server, manager_cookie, projector_socket
 
 PHONES = 40
 
@@ -21,16 +19,15 @@ PHONES = 40
 def test_counts_pushed_while_votes_pour_in_never_go_back(live_session, redis_prefix):
     from workshops import services
 
-    _world, session, statement = live_session
+    world, session, statement = live_session
     tokens = [services.participant_join(session=session)[1] for _ in range(PHONES)]
     received: list[dict] = []
     stop = threading.Event()
     with Server(prefix=redis_prefix) as first, Server(prefix=redis_prefix) as second:
+        cookie = manager_cookie(second, world.users["consultant_on"])
 
         def projector():
-            with connect(
-                f"{second.ws_url}/ws/sessie/{session.join_code}/", origin=second.url, proxy=None
-            ) as websocket:
+            with projector_socket(second, session.join_code, cookie) as websocket:
                 while not stop.is_set():
                     try:
                         received.append(json.loads(websocket.recv(timeout=0.2)))

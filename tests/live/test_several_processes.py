@@ -12,7 +12,7 @@ from django.contrib.auth.hashers import make_password
 from websockets.sync.client import connect
 
 from tests.accounts.factories import PASSWORD
-from tests.live.servers import Browserless, Server
+from tests.live.servers import Browserless, Server, manager_cookie, projector_socket
 
 
 def _receive_until(websocket, predicate, timeout: float = 10) -> dict:
@@ -31,9 +31,10 @@ def _socket(server: Server, code: str):
 
 
 def test_a_vote_through_one_process_reaches_a_projector_on_the_other(live_session, redis_prefix):
-    _world, session, statement = live_session
+    world, session, statement = live_session
     with Server(prefix=redis_prefix) as first, Server(prefix=redis_prefix) as second:
-        with _socket(second, session.join_code) as projector:
+        cookie = manager_cookie(second, world.users["consultant_on"])
+        with projector_socket(second, session.join_code, cookie) as projector:
             initial = _receive_until(projector, lambda state: "responses" in state)
             assert initial["responses"] == 0 and initial["item"] == statement.pk
 

@@ -44,12 +44,17 @@ def test_a_screen_gets_the_current_state_on_connect_and_after_every_vote():
         await database_sync_to_async(services.vote_cast)(
             item=statement, participant=participant, value=4
         )
+        # A phone shows no counts: a vote is no message to every phone in the room.
+        assert await communicator.receive_nothing(timeout=1)
+        await database_sync_to_async(services.voting_close)(item=statement)
         pushed = await communicator.receive_json_from(timeout=5)
         await communicator.disconnect()
         return pushed
 
     pushed = async_to_sync(listen_while_voting)()
-    assert pushed["responses"] == 1 and pushed["participants"] == 1
+    # Closing the vote changes the phone's screen: the new render comes with it.
+    assert pushed["voting_open"] is False and pushed["responses"] == 1
+    assert 'data-item="%s"' % statement.pk in pushed["html"] and "seq" in pushed
 
 
 def test_a_foreign_origin_is_refused():
