@@ -54,7 +54,7 @@ def test_a_screen_gets_the_current_state_on_connect_and_after_every_vote():
     pushed = async_to_sync(listen_while_voting)()
     # Closing the vote changes the phone's screen: the new render comes with it.
     assert pushed["voting_open"] is False and pushed["responses"] == 1
-    assert 'data-item="%s"' % statement.pk in pushed["html"] and "seq" in pushed
+    assert f'data-item="{statement.pk}"' in pushed["html"] and "seq" in pushed
 
 
 def test_a_foreign_origin_is_refused():
