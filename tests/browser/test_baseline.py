@@ -100,8 +100,11 @@ def test_three_respondents_consultant_results_and_report(page, new_page, phone_v
         page.wait_for_load_state()
     axe_check(page)
     assessment = Assessment.objects.get(title="Nulmeting 2026")
+    # Each row has a copy button with the respondent's personal link.
     links = [
-        page.locator(f"#link-{respondent.pk}").input_value()
+        page.get_by_role("button", name=f"Link kopiëren van {respondent.name}").get_attribute(
+            "data-copy"
+        )
         for respondent in Respondent.objects.filter(assessment=assessment).order_by("number")
     ]
     assert len(links) == 3
