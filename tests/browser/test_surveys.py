@@ -147,7 +147,13 @@ def test_survey_from_template_to_results_and_downloads(page, new_page, phone_vie
     page.get_by_label("Uit te nodigen personen").fill(people)
     axe_check(page)
     page.get_by_role("button", name="Uitnodigingen versturen").click()
-    assert page.get_by_text("Er zijn 3 uitnodigingen verstuurd.").is_visible()
+    # Three invitees and a minimum group size of five: warned before anything is sent.
+    assert page.get_by_text("Er zouden maar 3 mensen worden uitgenodigd").is_visible()
+    assert not Invitation.objects.exists()
+    axe_check(page)
+    page.get_by_label("Toch versturen", exact=False).check()
+    page.get_by_role("button", name="Uitnodigingen versturen").click()
+    assert page.get_by_text("3 uitnodigingen worden verstuurd.").is_visible()
     survey = Survey.objects.get(engagement=world.engagement)
     tokens = {i.email: i.token for i in Invitation.objects.filter(survey=survey)}
     assert len(tokens) == 3
