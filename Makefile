@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint format messages compilemessages system venv clean
+.PHONY: run dev test test-production bench lint format messages compilemessages system venv clean
 
 system:
 	@scripts/check_system.sh $(if $(filter test,$(MAKECMDGOALS)),test,run)
@@ -38,6 +38,11 @@ test: venv compilemessages
 	$(VENV)/bin/mypy
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+	PY=$(PY) scripts/test_production.sh
+
+# The production lane alone: tests/production with DEBUG off and collected static files.
+test-production: venv compilemessages
+	PY=$(PY) scripts/test_production.sh
 
 bench: export DEBUG ?= 1
 bench: venv compilemessages

@@ -25,7 +25,9 @@ class PlotlyBundleFinder(BaseFinder):
         if path == PLOTLY_STATIC_PATH:
             found = str(plotly_bundle_path())
             return [found] if find_all else found
-        return [] if find_all else None
+        # An empty list, as Django's own finders answer: finders.find() turns a None into
+        # [None], which callers then take for a match.
+        return []
 
     def list(self, ignore_patterns):
         yield "plotly.min.js", _PrefixedStorage(self.storage)

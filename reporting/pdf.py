@@ -33,6 +33,25 @@ def _inside(path: Path, folder: Path) -> bool:
     return True
 
 
+def _static_file(relative: str) -> Path | None:
+    """A static file by its URL path: the source file (development) or the collected one.
+
+    With DEBUG off templates name the collected copy with a content hash in its name
+    (``css/print.3f2a….css``), which only STATIC_ROOT has; the finders know the source names.
+    """
+    found = finders.find(relative)
+    if isinstance(found, list | tuple):  # a finder may answer [None] or a list
+        found = next((match for match in found if match), None)
+    if found:
+        return Path(found)
+    if settings.STATIC_ROOT:
+        root = Path(settings.STATIC_ROOT)
+        candidate = root / relative
+        if _inside(candidate, root) and candidate.is_file():
+            return candidate
+    return None
+
+
 def resolve_report_url(url: str) -> Path:
     """The local file a report URL stands for, or ResourceRefused."""
     parts = urlsplit(url)
@@ -43,12 +62,9 @@ def resolve_report_url(url: str) -> Path:
         relative = path[len(settings.STATIC_URL) :]
         if ".." in Path(relative).parts:
             raise ResourceRefused(f"Reports may not load {url}")
-        found = finders.find(relative)
-        if not found and settings.STATIC_ROOT:
-            candidate = Path(settings.STATIC_ROOT) / relative
-            found = str(candidate) if candidate.is_file() else None
+        found = _static_file(relative)
         if found:
-            return Path(found)
+            return found
     elif path.startswith(settings.MEDIA_URL):
         relative = path[len(settings.MEDIA_URL) :]
         candidate = Path(settings.MEDIA_ROOT) / relative

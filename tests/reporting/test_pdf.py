@@ -13,6 +13,23 @@ def test_fetcher_serves_the_shared_print_stylesheet():
     assert response.content_type == "text/css"
 
 
+def test_fetcher_serves_collected_static_files_under_their_hashed_names(settings, tmp_path):
+    """With DEBUG off templates link css/print.<hash>.css, which only STATIC_ROOT holds."""
+    settings.STATIC_ROOT = tmp_path
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "print.0123456789ab.css").write_text("@page { size: A4; }")
+    response = PortalURLFetcher().fetch(REPORT_BASE_URL + "static/css/print.0123456789ab.css")
+    assert response.read() == b"@page { size: A4; }"
+
+
+def test_static_finders_answer_no_match_for_an_unknown_file():
+    """The plotly finder once answered None, which finders.find() turned into [None]."""
+    from django.contrib.staticfiles import finders
+
+    assert not finders.find("css/print.0123456789ab.css")
+    assert finders.find("css/print.0123456789ab.css", find_all=True) == []
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -1,0 +1,81 @@
+"""Every PDF of every stage uses the print stylesheet in production.
+
+With DEBUG off the stylesheet has a hashed name that only the collected static files have;
+a report that cannot load it renders in WeasyPrint's default serif without a cover page.
+"""
+
+import io
+import zipfile
+
+import pytest
+from django.urls import URLResolver, get_resolver, resolve
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.django_db
+
+ORGANISATION = "Gemeente Rucphen"
+
+
+def pdf_fonts(pdf: bytes) -> set[str]:
+    fonts = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for font in ((page.get("/Resources") or {}).get("/Font") or {}).values():
+            fonts.add(str(font.get_object().get("/BaseFont", "")).split("+")[-1])
+    return fonts
+
+
+def assert_styled(pdf: bytes, name: str, organisation: str | None) -> None:
+    fonts = pdf_fonts(pdf)
+    assert any(font.startswith("DejaVuSans") for font in fonts), f"{name}: fonts {fonts}"
+    assert not any("Serif" in font for font in fonts), f"{name}: unstyled, fonts {fonts}"
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    cover = pages[0].extract_text()
+    # The cover is a page of its own: the organisation, the title, the date, nothing else.
+    assert organisation is None or organisation in cover, name
+    assert len(pages) >= 2 and len(cover) < 400, f"{name}: no cover page: {cover[:400]!r}"
+
+
+def _pdf_url_names(patterns=None, namespace=None) -> set[str]:
+    """Every URL of the portal whose route ends in .pdf."""
+    names = set()
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, [namespace, pattern.namespace])) or None
+            names |= _pdf_url_names(pattern.url_patterns, inner)
+        elif str(pattern.pattern).endswith(".pdf") and pattern.name:
+            names.add(":".join(filter(None, [namespace, pattern.name])))
+    return names
+
+
+def test_every_report_pdf_uses_the_print_stylesheet(crawls):
+    """Every PDF URL of the portal, reached by following the demo's links as administrator."""
+    pdfs = crawls["admin"].downloads("application/pdf")
+    expected = _pdf_url_names()
+    assert len(expected) >= 5, expected
+    found = {resolve(url).view_name for url in pdfs}
+    assert expected <= found, sorted(expected - found)
+    for url, pdf in pdfs.items():
+        assert_styled(pdf, url, ORGANISATION)
+
+
+def test_the_engagement_archive_holds_styled_pdfs(crawls):
+    archives = crawls["admin"].downloads("application/zip")
+    assert archives
+    for url, body in archives.items():
+        archive = zipfile.ZipFile(io.BytesIO(body))
+        pdfs = [name for name in archive.namelist() if name.endswith(".pdf")]
+        assert pdfs, f"{url}: {archive.namelist()}"
+        for name in pdfs:
+            assert_styled(archive.read(name), f"{url} {name}", None)
+
+
+def test_a_report_whose_stylesheet_is_missing_would_fail_these_checks():
+    """The checks above can fail: the same report without its stylesheet is unstyled."""
+    from reporting.pdf import html_to_pdf
+
+    html = (
+        '<html><body><section class="cover"><p>Gemeente Rucphen</p><h1>Titel</h1></section>'
+        "<p>Inhoud</p></body></html>"
+    )
+    with pytest.raises(AssertionError):
+        assert_styled(html_to_pdf(html), "unstyled", "Gemeente Rucphen")
