@@ -28,6 +28,7 @@ from baseline.reports import baseline_report_pdf
 from baseline.tasks import respondent_preview
 from engagements.anonymity import small_group_rule
 from reporting.pdf import pdf_response
+from reporting.responses import attachment_response
 
 
 def _error_text(error: ValidationError) -> str:
@@ -415,13 +416,11 @@ def version_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def version_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     version = access.get_version_for_manager(request.user, pk)
     data = selectors.model_version_export(version=version)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    return attachment_response(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        filename=f"{version.model.key}-v{version.number}.json",
+        content_type="application/json",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="{version.model.key}-v{version.number}.json"'
-    )
-    return response
 
 
 def _import_page(request: HttpRequest, *, version=None) -> HttpResponse:

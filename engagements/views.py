@@ -26,6 +26,7 @@ from engagements.selectors import (
 )
 from engagements.stages import stage_statuses
 from reporting.pdf import pdf_response
+from reporting.responses import attachment_response
 
 
 @login_required
@@ -293,10 +294,11 @@ def organisation_logo(request: AuthenticatedHttpRequest, pk: int) -> FileRespons
 def engagement_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     engagement = access.get_engagement_for_administrator(request.user, pk)
     archive = services.engagement_export(engagement=engagement, actor=request.user)
-    response = HttpResponse(archive, content_type="application/zip")
-    filename = _("engagement-%(pk)s-archive.zip") % {"pk": engagement.pk}
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment_response(
+        archive,
+        filename=_("engagement-%(pk)s-archive.zip") % {"pk": engagement.pk},
+        content_type="application/zip",
+    )
 
 
 @login_required

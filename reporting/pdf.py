@@ -17,6 +17,8 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from reporting.responses import attachment_response
+
 # A reserved, never-resolving host: relative URLs in reports resolve against it.
 REPORT_BASE_URL = "https://report.invalid/"
 
@@ -99,7 +101,6 @@ def render_pdf(*, template_name: str, context: dict) -> bytes:
 
 
 def pdf_response(pdf: bytes, *, filename: str, inline: bool = False) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
+    return attachment_response(
+        pdf, filename=filename, content_type="application/pdf", inline=inline
+    )

@@ -5,12 +5,12 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
+from reporting.responses import attachment_response
 from roadmap import access, services
 from roadmap.catalogue import catalogue_to_json
 from roadmap.charts import progress_chart, timeline_chart
@@ -149,10 +149,11 @@ def roadmap_levels_refresh(request: AuthenticatedHttpRequest, engagement_pk: int
 @login_required
 def roadmap_xlsx(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpResponse:
     roadmap = access.roadmap_for_viewer(request.user, engagement_pk)
-    response = HttpResponse(roadmap_xlsx_bytes(roadmap=roadmap), content_type=XLSX_CONTENT_TYPE)
-    filename = _("roadmap-%(pk)s.xlsx") % {"pk": engagement_pk}
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment_response(
+        roadmap_xlsx_bytes(roadmap=roadmap),
+        filename=_("roadmap-%(pk)s.xlsx") % {"pk": engagement_pk},
+        content_type=XLSX_CONTENT_TYPE,
+    )
 
 
 def _document_filename(roadmap, kind: str, export: DocumentExport) -> str:
@@ -171,12 +172,11 @@ def _document(request: AuthenticatedHttpRequest, engagement_pk: int, kind: str) 
     roadmap = access.roadmap_for_viewer(request.user, engagement_pk)
     export = services.document_request(roadmap=roadmap, kind=kind)
     if export.status == ExportStatus.DONE:
-        content_type = "application/pdf" if kind == DocumentKind.PDF else DOCX_CONTENT_TYPE
-        response = HttpResponse(bytes(export.content), content_type=content_type)
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=_document_filename(roadmap, kind, export)
+        return attachment_response(
+            bytes(export.content),
+            filename=_document_filename(roadmap, kind, export),
+            content_type="application/pdf" if kind == DocumentKind.PDF else DOCX_CONTENT_TYPE,
         )
-        return response
     return render(
         request,
         "roadmap/document_progress.html",
@@ -481,10 +481,11 @@ def catalogue_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     text = catalogue_to_json(
         name=catalogue.name, actions=catalogue_actions_for_generator(catalogue=catalogue)
     )
-    response = HttpResponse(text, content_type="application/json; charset=utf-8")
-    filename = f"{slugify(catalogue.name) or 'catalogus'}.json"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment_response(
+        text,
+        filename=f"{slugify(catalogue.name) or 'catalogus'}.json",
+        content_type="application/json; charset=utf-8",
+    )
 
 
 @login_required

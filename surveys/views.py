@@ -1,7 +1,5 @@
 """Views of the survey app: thin, access check → form → service → redirect or render."""
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -21,7 +19,7 @@ from django.views.decorators.http import require_POST
 from accounts.http import AuthenticatedHttpRequest
 from engagements.anonymity import LOWEST_MIN_GROUP_SIZE, small_group_rule
 from reporting.pdf import pdf_response
-from reporting.spreadsheets import csv_value, spreadsheet_safe
+from reporting.responses import attachment_response, csv_response, xlsx_response
 from surveys import access, services
 from surveys.answers import OTHER, missing_required, parse_answer, visible_questions
 from surveys.charts import response_rate_chart
@@ -287,10 +285,11 @@ def survey_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def survey_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = access.get_survey_for_manager(request.user, pk)
     content = json.dumps(survey_definition(survey=survey), ensure_ascii=False, indent=2)
-    response = HttpResponse(content, content_type="application/json; charset=utf-8")
-    filename = f"enquete-{slugify(survey.title)[:50] or survey.pk}.json"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment_response(
+        content,
+        filename=f"enquete-{slugify(survey.title)[:50] or survey.pk}.json",
+        content_type="application/json; charset=utf-8",
+    )
 
 
 @login_required
@@ -633,45 +632,23 @@ def results_csv(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if survey.is_template:
         raise Http404
     headers, rows = survey_export_rows(survey=survey)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(headers)
-    writer.writerows([csv_value(cell) for cell in row] for row in rows)
-    # A byte-order mark so that Excel opens the Dutch text as UTF-8.
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_export_filename(survey, "csv")}"'
-    return response
+    return csv_response(header=headers, rows=rows, filename=_export_filename(survey, "csv"))
 
 
 @login_required
 def results_xlsx(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
     survey = access.get_survey_for_manager(request.user, pk)
     if survey.is_template:
         raise Http404
     headers, rows = survey_export_rows(survey=survey)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Answers")[:31]
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in rows:
-        sheet.append([spreadsheet_safe(cell) for cell in row])
-    for column in sheet.columns:
-        sheet.column_dimensions[column[0].column_letter].width = 40
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return xlsx_response(
+        header=headers,
+        rows=rows,
+        filename=_export_filename(survey, "xlsx"),
+        sheet_title=_("Answers"),
+        default_width=40,
+        wrap_header=True,
     )
-    response["Content-Disposition"] = f'attachment; filename="{_export_filename(survey, "xlsx")}"'
-    return response
 
 
 @login_required

@@ -7,9 +7,6 @@ by ``fetch`` with ``Accept: application/json``, is answered by
 why: 200 counted, 400 bad input, 403 not joined, 409 not possible now (closed, moved on).
 """
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -19,10 +16,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
 from accounts.http import AuthenticatedHttpRequest
-from reporting.spreadsheets import csv_value, spreadsheet_safe
+from reporting.responses import csv_response, xlsx_response
 from workshops import access, live, selectors, services
 from workshops.forms import (
     ContributionForm,
@@ -278,39 +274,21 @@ def vision_statement_prepare(request: AuthenticatedHttpRequest, pk: int) -> Http
 def interactions_csv(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_viewer(request.user, pk)
     header, rows = selectors.interaction_export_rows(session=session)
-    buffer = io.StringIO()
-    # Semicolons and a BOM: Excel with Dutch settings opens it as columns.
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(header)
-    writer.writerows([[csv_value(value) for value in row] for row in rows])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     filename = session_report_filename(session, "csv").replace("sessie-", "interacties-", 1)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return csv_response(header=header, rows=rows, filename=filename)
 
 
 @login_required
 def interactions_xlsx(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_viewer(request.user, pk)
     header, rows = selectors.interaction_export_rows(session=session)
-    workbook = Workbook()
-    sheet = workbook.create_sheet(_("Interactions")[:31], 0)
-    workbook.remove(workbook.worksheets[1])
-    sheet.append(header)
-    for row in rows:
-        sheet.append([spreadsheet_safe(value) for value in row])
-    sheet.freeze_panes = "A2"
-    sheet.column_dimensions["A"].width = 50
-    sheet.column_dimensions["C"].width = 60
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return xlsx_response(
+        header=header,
+        rows=rows,
+        filename=session_report_filename(session, "xlsx").replace("sessie-", "interacties-", 1),
+        sheet_title=_("Interactions"),
+        column_widths={"A": 50, "C": 60},
     )
-    filename = session_report_filename(session, "xlsx").replace("sessie-", "interacties-", 1)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 # --- Gallery pictures ----------------------------------------------------------------------

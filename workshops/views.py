@@ -1,7 +1,5 @@
 """Views of the live workshop: thin, each checks access, parses a form and calls a service."""
 
-import csv
-import io
 import secrets
 import time
 
@@ -18,11 +16,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
 from accounts.http import AuthenticatedHttpRequest
 from reporting.pdf import pdf_response
-from reporting.spreadsheets import csv_value, spreadsheet_safe
+from reporting.responses import csv_response, xlsx_response
 from workshops import access, live, selectors, services
 from workshops.forms import (
     AmbassadorForm,
@@ -389,38 +386,20 @@ def report_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def votes_csv(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_viewer(request.user, pk)
     header, rows = selectors.vote_export_rows(session=session)
-    buffer = io.StringIO()
-    # Semicolons and a BOM: Excel with Dutch settings opens it as columns.
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(header)
-    writer.writerows([[csv_value(value) for value in row] for row in rows])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    filename = session_report_filename(session, "csv")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return csv_response(header=header, rows=rows, filename=session_report_filename(session, "csv"))
 
 
 @login_required
 def votes_xlsx(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_viewer(request.user, pk)
     header, rows = selectors.vote_export_rows(session=session)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Votes")[:31]
-    sheet.append(header)
-    for row in rows:
-        sheet.append([spreadsheet_safe(value) for value in row])
-    sheet.freeze_panes = "A2"
-    sheet.column_dimensions["A"].width = 60
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return xlsx_response(
+        header=header,
+        rows=rows,
+        filename=session_report_filename(session, "xlsx"),
+        sheet_title=_("Votes"),
+        column_widths={"A": 60},
     )
-    filename = session_report_filename(session, "xlsx")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 # --- Participants (no account) -----------------------------------------------------------

@@ -9,6 +9,7 @@ from django.urls import resolve
 
 pytestmark = pytest.mark.django_db
 
+
 @pytest.mark.parametrize("role", ["admin", "consultant", "rucphen", "anonymous"])
 def test_every_demo_page_answers_without_a_server_error(crawls, role):
     result = crawls[role]
