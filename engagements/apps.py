@@ -7,4 +7,6 @@ class EngagementsConfig(AppConfig):
     verbose_name = _("Organisations and engagements")
 
     def ready(self) -> None:
-        from engagements import demo, lookups, stages  # noqa: F401
+        from engagements import converters, demo, lookups, stages  # noqa: F401
+
+        converters.register()

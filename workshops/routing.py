@@ -5,7 +5,7 @@ from django.urls import get_resolver, path
 from workshops.consumers import SessionConsumer
 
 websocket_urlpatterns: list = [
-    path("ws/sessie/<str:code>/", SessionConsumer.as_asgi()),
+    path("ws/sessie/<code:code>/", SessionConsumer.as_asgi()),
 ]
 
 # The first screen a socket gets is rendered with {% url %}, which imports every view (and
