@@ -1,4 +1,5 @@
 import json
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -129,7 +130,8 @@ class AutosaveForm(forms.Form):
 
     def clean_answer(self):
         value = self.cleaned_data["answer"]
-        if value and value != DONT_KNOW and not value.isdigit():
+        # ASCII digits only: str.isdigit() also accepts '²' and '١', which int() refuses.
+        if value and value != DONT_KNOW and not re.fullmatch(r"[0-9]{1,3}", value):
             raise ValidationError(_("Choose one of the levels shown."))
         return value
 

@@ -1,6 +1,9 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from engagements.validators import validate_sane_date
 from workshops.models import (
     MAX_CONTRIBUTION_LENGTH,
     RANKING_PLACES,
@@ -24,7 +27,7 @@ class DateInput(forms.DateInput):
 
 class SessionForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    held_on = forms.DateField(label=_("Date"), widget=DateInput())
+    held_on = forms.DateField(label=_("Date"), widget=DateInput(), validators=[validate_sane_date])
     with_defaults = forms.BooleanField(
         label=_("Start with the default agenda"),
         required=False,
@@ -306,7 +309,8 @@ class ControlForm(forms.Form):
         action, _sep, target = raw.partition(":")
         if action not in ControlAction.ALL:
             raise forms.ValidationError(_("Unknown action."))
-        self.cleaned_data["target"] = int(target) if target.isdigit() else None
+        # ASCII digits only: str.isdigit() also accepts '²' and '١', which int() refuses.
+        self.cleaned_data["target"] = int(target) if re.fullmatch(r"[0-9]{1,18}", target) else None
         return action
 
     def clean(self):

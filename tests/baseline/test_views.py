@@ -76,6 +76,17 @@ def test_autosave_stores_one_answer_and_rejects_nonsense(client, assessment):
     assert unknown.status_code == 400
 
 
+@pytest.mark.parametrize("answer", ["²", "١", "٣"])
+def test_autosave_refuses_non_ascii_digits_with_a_message(client, assessment, answer):
+    """str.isdigit() accepts these; int() did not, and the autosave answered 500."""
+    respondent = respondent_invite(assessment=assessment)
+    question = questions_by_dimension(assessment)["quality"][0]
+    url = reverse("baseline:respond_autosave", args=[respondent.token])
+    bad = client.post(url, {"question": question.pk, "answer": answer})
+    assert bad.status_code == 400
+    assert bad.json()["error"].startswith(("Kies", "Dit antwoord"))
+
+
 def test_the_same_link_resumes_where_the_respondent_left_off(client, assessment):
     respondent = respondent_invite(assessment=assessment)
     client.post(
