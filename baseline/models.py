@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from engagements.invitations import DEFAULT_REMINDER_DAYS, PLACEHOLDER_HELP
 from engagements.tokens import new_token  # the default of the token fields (migrations name it)
+from engagements.validators import date_range_constraint, validate_sane_date
 
 MAX_LEVELS = 9
 
@@ -272,7 +273,9 @@ class Assessment(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     measured_on = models.DateField(
-        _("measurement date"), help_text=_("The date the measurement refers to.")
+        _("measurement date"),
+        help_text=_("The date the measurement refers to."),
+        validators=[validate_sane_date],
     )
     status = models.CharField(
         _("status"), max_length=20, choices=AssessmentStatus.choices, default=AssessmentStatus.OPEN
@@ -317,6 +320,7 @@ class Assessment(models.Model):
         verbose_name_plural = _("assessments")
         ordering = ["-measured_on", "-pk"]
         constraints = [
+            date_range_constraint("measured_on", name="baseline_assessment_measured_on_range"),
             models.CheckConstraint(
                 condition=models.Q(status__in=AssessmentStatus.values),
                 name="baseline_assessment_status_valid",

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from engagements.anonymity import DEFAULT_MIN_GROUP_SIZE, LOWEST_MIN_GROUP_SIZE
-from engagements.validators import validate_logo
+from engagements.validators import date_range_constraint, validate_logo, validate_sane_date
 
 
 class Organisation(models.Model):
@@ -161,8 +161,10 @@ class Engagement(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    starts_on = models.DateField(_("start date"))
-    ends_on = models.DateField(_("end date"), null=True, blank=True)
+    starts_on = models.DateField(_("start date"), validators=[validate_sane_date])
+    ends_on = models.DateField(
+        _("end date"), null=True, blank=True, validators=[validate_sane_date]
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -202,6 +204,8 @@ class Engagement(models.Model):
         verbose_name_plural = _("engagements")
         ordering = ["-starts_on", "title"]
         constraints = [
+            date_range_constraint("starts_on", name="engagements_engagement_starts_on_range"),
+            date_range_constraint("ends_on", name="engagements_engagement_ends_on_range"),
             models.CheckConstraint(
                 condition=models.Q(ends_on__isnull=True)
                 | models.Q(ends_on__gte=models.F("starts_on")),

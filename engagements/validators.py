@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -24,3 +26,30 @@ def validate_logo(file) -> None:
             file.seek(position)
     if image_format not in ALLOWED_LOGO_FORMATS:
         raise ValidationError(_("This file is not a PNG or JPEG image."))
+
+
+# Dates a person can mean in this portal. Year 1 or 9999 passes a date input, is stored, and
+# afterwards breaks every page that converts it to local time; the database refuses them too.
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+LATEST_DATE = datetime.date(2100, 12, 31)
+_EARLIEST_MOMENT = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+_LATEST_MOMENT = datetime.datetime(2101, 1, 1, tzinfo=datetime.UTC)
+
+
+def validate_sane_date(value: datetime.date | datetime.datetime) -> None:
+    """A date (or a moment) from 2000 to 2100."""
+    day = value.date() if isinstance(value, datetime.datetime) else value
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValidationError(_("Choose a date between 2000 and 2100."), code="date_range")
+
+
+def date_range_constraint(field: str, *, name: str, moment: bool = False):
+    """The database's half of validate_sane_date for ``field`` (empty allowed)."""
+    from django.db.models import CheckConstraint, Q
+
+    low, high = (_EARLIEST_MOMENT, _LATEST_MOMENT) if moment else (EARLIEST_DATE, LATEST_DATE)
+    upper = Q(**{f"{field}__lt": high}) if moment else Q(**{f"{field}__lte": high})
+    return CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | (Q(**{f"{field}__gte": low}) & upper),
+        name=name,
+    )

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from engagements.invitations import DEFAULT_REMINDER_DAYS, PLACEHOLDER_HELP
 from engagements.tokens import new_token  # the default of the token fields (migrations name it)
+from engagements.validators import date_range_constraint, validate_sane_date
 
 DEFAULT_MAX_LENGTH = 5000
 SCALE_MIN, SCALE_MAX = 0, 10
@@ -76,10 +77,18 @@ class Survey(models.Model):
         _("status"), max_length=10, choices=SurveyStatus.choices, default=SurveyStatus.DRAFT
     )
     opens_at = models.DateTimeField(
-        _("opens at"), null=True, blank=True, help_text=_("Empty: open as soon as it is opened.")
+        _("opens at"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: open as soon as it is opened."),
+        validators=[validate_sane_date],
     )
     closes_at = models.DateTimeField(
-        _("closes at"), null=True, blank=True, help_text=_("Empty: open until it is closed.")
+        _("closes at"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: open until it is closed."),
+        validators=[validate_sane_date],
     )
     open_link_enabled = models.BooleanField(
         _("open link"),
@@ -138,6 +147,8 @@ class Survey(models.Model):
                 condition=models.Q(status__in=SurveyStatus.values),
                 name="surveys_survey_status_valid",
             ),
+            date_range_constraint("opens_at", name="surveys_survey_opens_at_range", moment=True),
+            date_range_constraint("closes_at", name="surveys_survey_closes_at_range", moment=True),
             models.CheckConstraint(
                 condition=models.Q(engagement__isnull=False) | models.Q(status=SurveyStatus.DRAFT),
                 name="surveys_survey_template_is_draft",

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from engagements.dimensions import Dimension  # re-exported: the app's forms and selectors use it
 from engagements.models import Engagement
+from engagements.validators import date_range_constraint, validate_sane_date
 
 
 class SessionStatus(models.TextChoices):
@@ -166,7 +167,7 @@ class Session(models.Model):
         verbose_name=_("engagement"),
     )
     title = models.CharField(_("title"), max_length=200)
-    held_on = models.DateField(_("date"))
+    held_on = models.DateField(_("date"), validators=[validate_sane_date])
     status = models.CharField(
         _("status"), max_length=10, choices=SessionStatus.choices, default=SessionStatus.PREPARED
     )
@@ -206,6 +207,7 @@ class Session(models.Model):
                 condition=models.Q(status__in=SessionStatus.values),
                 name="workshops_session_status_valid",
             ),
+            date_range_constraint("held_on", name="workshops_session_held_on_range"),
         ]
 
     def __str__(self) -> str:
