@@ -251,9 +251,13 @@ def _engagement_data(engagement: Engagement) -> dict[str, Any]:
     }
 
 
-@transaction.atomic
 def engagement_export(*, engagement: Engagement, actor: User) -> bytes:
-    """One ZIP archive of the engagement: data.json with every stage's data, and the PDFs."""
+    """One ZIP archive of the engagement: data.json with every stage's data, and the PDFs.
+
+    Not one transaction: rendering every PDF takes seconds, and on SQLite a transaction holds
+    the write lock for all of them (every vote and answer waited). The reads and PDFs come
+    first; only the audit row is written, in a short transaction of its own.
+    """
     from engagements.reports import engagement_summary_pdf_bytes
 
     data = _engagement_data(engagement)
@@ -270,12 +274,13 @@ def engagement_export(*, engagement: Engagement, actor: User) -> bytes:
         )
         for filename, pdf in pdfs:
             archive.writestr(f"rapporten/{filename}", pdf)
-    audit_record(
-        actor=actor,
-        action=AuditAction.EXPORT,
-        engagement=engagement,
-        detail={"files": ["data.json", *(name for name, _pdf in pdfs)]},
-    )
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action=AuditAction.EXPORT,
+            engagement=engagement,
+            detail={"files": ["data.json", *(name for name, _pdf in pdfs)]},
+        )
     return buffer.getvalue()
 
 

@@ -124,3 +124,29 @@ def test_in_lookup_with_an_out_of_range_id_matches_nothing_instead_of_failing(wo
     ids = [world.users["staff_a"].pk, 2**63, -(2**63) - 1]
     assert list(User.objects.filter(pk__in=ids)) == [world.users["staff_a"]]
     assert list(User.objects.filter(pk__in=[2**64])) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_archive_renders_its_pdfs_outside_any_transaction(monkeypatch):
+    """On SQLite a transaction holds the write lock: PDFs rendered inside one stopped every
+    vote and answer for seconds. The audit row is written afterwards, on its own."""
+    from django.db import connection
+
+    from engagements import reports
+    from engagements.models import AuditAction, AuditEvent
+    from engagements.services import engagement_export
+    from tests.accounts.factories import UserFactory
+    from tests.engagements.factories import EngagementFactory
+
+    seen = []
+
+    def summary(**kwargs):
+        seen.append(connection.in_atomic_block)
+        return b"%PDF-1.7 summary"
+
+    monkeypatch.setattr(reports, "engagement_summary_pdf_bytes", summary)
+    engagement = EngagementFactory()
+    admin = UserFactory(role="administrator")
+    engagement_export(engagement=engagement, actor=admin)
+    assert seen == [False]
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORT, engagement=engagement).exists()
