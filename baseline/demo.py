@@ -155,6 +155,8 @@ def seed(context: dict, stdout) -> None:
         organisation = Organisation.objects.filter(name=name).first()
         if organisation is None:
             organisation = organisation_create(name=name)
+        if not organisation.is_client:  # fictional clients, so that the comparison shows
+            Organisation.objects.filter(pk=organisation.pk).update(is_client=True)
         peer_engagement = organisation.engagements.first()
         if peer_engagement is None:
             peer_engagement = engagement_create(

@@ -414,9 +414,16 @@ def previous_assessment(*, assessment: Assessment) -> Assessment | None:
 
 
 def _peer_assessment_ids(assessment: Assessment) -> list[int]:
-    """Each other organisation's latest completed assessment on the same version."""
+    """Each other client's latest completed assessment on the same version.
+
+    Only organisations an administrator marked as clients count: an organisation any
+    consultant can create must not move, or by adding fakes reveal, other clients' levels."""
     rows = (
-        Assessment.objects.filter(version_id=assessment.version_id, status=AssessmentStatus.CLOSED)
+        Assessment.objects.filter(
+            version_id=assessment.version_id,
+            status=AssessmentStatus.CLOSED,
+            engagement__organisation__is_client=True,
+        )
         .exclude(engagement__organisation_id=assessment.engagement.organisation_id)
         .order_by("engagement__organisation_id", "-measured_on", "-pk")
         .values_list("pk", "engagement__organisation_id")

@@ -83,9 +83,21 @@ def get_organisation_for_viewer(user: User, pk: int) -> Organisation:
     return get_or_404(organisations_visible_to(user).distinct(), pk=pk)
 
 
+def can_manage_organisation(user: User, organisation: Organisation) -> bool:
+    """Administrators, and consultants of one of the organisation's engagements: its name and
+    logo appear on that client's pages and reports, so no other consultant changes them."""
+    if not user.is_authenticated:
+        return False
+    if user.is_administrator:
+        return True
+    return (
+        user.role == Role.CONSULTANT and organisation.engagements.filter(consultants=user).exists()
+    )
+
+
 def get_organisation_for_manager(user: User, pk: int) -> Organisation:
     organisation = get_organisation_for_viewer(user, pk)
-    if not can_create_engagements(user):
+    if not can_manage_organisation(user, organisation):
         raise PermissionDenied
     return organisation
 

@@ -11,7 +11,8 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ("name", "cbs_code")
+    list_display = ("name", "cbs_code", "is_client")
+    list_filter = ("is_client",)
     search_fields = ("name", "cbs_code")
     inlines = [MembershipInline]
 

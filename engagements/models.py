@@ -28,6 +28,14 @@ class Organisation(models.Model):
         validators=[validate_logo],
         help_text=_("PNG or JPEG, at most 2 MB. Shown on the reports."),
     )
+    is_client = models.BooleanField(
+        _("client"),
+        default=False,
+        help_text=_(
+            "Set by an administrator for real clients. Only clients count in the anonymous "
+            "peer comparison of the baseline."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

@@ -157,6 +157,7 @@ def organisation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
                 if can_invite
                 else []
             ),
+            "can_edit": access.can_manage_organisation(request.user, organisation),
         },
     )
 

@@ -10,7 +10,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Model, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from accounts.models import User
 from engagements.access import (
@@ -22,6 +22,7 @@ from engagements.access import (
     get_or_404,
     require_library_user,
 )
+from engagements.limits import FailureLimit
 from engagements.models import Engagement
 from surveys.models import Answer, Invitation, Page, Question, Response, Survey
 
@@ -140,5 +141,19 @@ def get_open_survey(token: str) -> Survey:
     return survey
 
 
-def get_survey_for_thanks(pk: int) -> Survey:
+SUBMITTED_SESSION_KEY = "surveys-submitted"
+# Wrong access codes of an open link, per client: 20 in ten minutes, then a pause.
+ACCESS_CODE_LIMIT = FailureLimit("surveys:access-code", limit=20, window_seconds=600)
+
+
+def mark_submitted(request: HttpRequest, survey: Survey) -> None:
+    """Remember in the respondent's session that they just submitted this survey."""
+    submitted = [pk for pk in request.session.get(SUBMITTED_SESSION_KEY, []) if pk != survey.pk]
+    request.session[SUBMITTED_SESSION_KEY] = [*submitted[-19:], survey.pk]
+
+
+def get_survey_for_thanks(request: HttpRequest, pk: int) -> Survey:
+    """The thank-you page names the client: only for whoever just submitted this survey."""
+    if pk not in request.session.get(SUBMITTED_SESSION_KEY, []):
+        raise Http404
     return get_or_404(Survey.objects.all(), pk=pk, engagement__isnull=False)

@@ -257,11 +257,14 @@ class SmallGroupConfirmForm(forms.Form):
 class AccessCodeForm(forms.Form):
     code = forms.CharField(label=_("Access code"), max_length=40)
 
-    def __init__(self, *args, expected: str, **kwargs):
+    def __init__(self, *args, expected: str, blocked: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.expected = expected
+        self.blocked = blocked
 
     def clean_code(self):
+        if self.blocked:  # too many wrong codes from this client: not even compared
+            raise ValidationError(_("Too many wrong access codes. Try again in ten minutes."))
         code = self.cleaned_data["code"].strip()
         if code.casefold() != self.expected.strip().casefold():
             raise ValidationError(_("This access code is not correct."))

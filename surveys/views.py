@@ -850,6 +850,7 @@ def _respond_page_move(
     except ValidationError:
         return _render_notice(request, survey, "closed")
     request.session.pop(f"survey-{survey.pk}", None)
+    access.mark_submitted(request, survey)
     return redirect("surveys:thanks", pk=survey.pk)
 
 
@@ -892,7 +893,12 @@ def open_link(request: HttpRequest, token: str) -> HttpResponse:
         )
         return _render_notice(request, survey, state)
     session_key = f"survey-{survey.pk}"
-    form = AccessCodeForm(request.POST or None, expected=survey.access_code)
+    blocked = (
+        request.method == "POST"
+        and bool(survey.access_code)
+        and access.ACCESS_CODE_LIMIT.blocked(request)
+    )
+    form = AccessCodeForm(request.POST or None, expected=survey.access_code, blocked=blocked)
     if request.method == "POST" and (not survey.access_code or form.is_valid()):
         resume = request.session.get(session_key)
         if resume:
@@ -908,13 +914,16 @@ def open_link(request: HttpRequest, token: str) -> HttpResponse:
             return _render_notice(request, survey, "closed")
         request.session[session_key] = response.token
         return redirect("surveys:respond_page", token=response.token, number=1)
+    if request.method == "POST" and not blocked:
+        access.ACCESS_CODE_LIMIT.failed(request)  # only wrong codes count
     return render(
         request,
         "surveys/respond/open_link.html",
         {"survey": survey, "form": form, "needs_code": bool(survey.access_code)},
+        status=429 if blocked else 200,
     )
 
 
 def thanks(request: HttpRequest, pk: int) -> HttpResponse:
-    survey = access.get_survey_for_thanks(pk)
+    survey = access.get_survey_for_thanks(request, pk)
     return render(request, "surveys/respond/thanks.html", {"survey": survey})

@@ -17,6 +17,7 @@ from baseline.services import (
     dimension_score_set,
     respondent_invite,
 )
+from engagements.models import Organisation
 from tests.baseline.factories import (
     AssessmentFactory,
     completed_assessment,
@@ -121,6 +122,7 @@ def test_peer_comparison_needs_three_other_organisations_and_uses_their_latest()
     respondent_answering(own, 2)
     for level in (1, 3):
         completed_assessment(levels_per_respondent=(level,))
+    Organisation.objects.update(is_client=True)
     results = assessment_results(assessment=own)
     assert results.peer_organisation_count == 2
     assert results.peer_shown is False
@@ -135,10 +137,26 @@ def test_peer_comparison_needs_three_other_organisations_and_uses_their_latest()
     )
     # Another measurement of one's own organisation is never a peer.
     completed_assessment(engagement=own.engagement, levels_per_respondent=(1,))
+    Organisation.objects.update(is_client=True)
     results = assessment_results(assessment=own)
     assert results.peer_organisation_count == 3
     assert results.peer_shown is True
     assert {r.peer_median for r in results.dimensions} == {3.0}  # median of 1, 3, 5
+
+
+def test_organisations_not_marked_as_clients_are_never_peers():
+    """A consultant can create organisations at will; three fakes must not unlock (or move)
+    the comparison with real clients."""
+    own = AssessmentFactory()
+    respondent_answering(own, 2)
+    real = completed_assessment(levels_per_respondent=(1,))
+    Organisation.objects.filter(pk=real.engagement.organisation_id).update(is_client=True)
+    for level in (5, 5, 5):
+        completed_assessment(levels_per_respondent=(level,))  # not clients
+    results = assessment_results(assessment=own)
+    assert results.peer_organisation_count == 1
+    assert results.peer_shown is False
+    assert all(r.peer_median is None for r in results.dimensions)
 
 
 def test_role_breakdown_respects_the_minimum_group_size():

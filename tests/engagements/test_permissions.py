@@ -145,7 +145,8 @@ CASES = [
             "staff_a": 403,
             "staff_b": 404,
             "consultant_on": 200,
-            "consultant_off": 200,
+            # Only consultants of the organisation's engagements change its name and logo.
+            "consultant_off": 403,
             "admin": 200,
         },
     ),

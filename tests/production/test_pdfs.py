@@ -25,7 +25,7 @@ def pdf_fonts(pdf: bytes) -> set[str]:
 
 
 def assert_styled(pdf: bytes, name: str, organisation: str | None) -> None:
-    fonts = pdf_fonts(pdf)
+    fonts = {font.replace("-", "") for font in pdf_fonts(pdf)}  # 'DejaVu-Sans-Bold'
     assert any(font.startswith("DejaVuSans") for font in fonts), f"{name}: fonts {fonts}"
     assert not any("Serif" in font for font in fonts), f"{name}: unstyled, fonts {fonts}"
     pages = PdfReader(io.BytesIO(pdf)).pages

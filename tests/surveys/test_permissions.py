@@ -215,7 +215,8 @@ CASES = [
         kwargs=lambda w: {"token": _open_link_survey(w).open_token},
         expected=PUBLIC,
     ),
-    UrlCase("surveys:thanks", kwargs=survey_kwargs, expected=PUBLIC),
+    # The thank-you page names the client: only for whoever just submitted (a session mark).
+    UrlCase("surveys:thanks", kwargs=survey_kwargs, expected=dict.fromkeys(PUBLIC, 404)),
 ]
 
 

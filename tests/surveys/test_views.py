@@ -214,6 +214,8 @@ def test_a_respondent_answers_page_by_page_and_the_tie_is_cut_on_sending(client,
         },
     )
     assert sent["Location"] == reverse("surveys:thanks", kwargs={"pk": survey.pk})
+    assert client.get(sent["Location"]).status_code == 200  # the respondent sees thanks
+    assert type(client)().get(sent["Location"]).status_code == 404  # nobody else does
     invitation.refresh_from_db()
     assert invitation.status == InvitationStatus.ANSWERED and invitation.response_id is None
     response = Response.objects.get(survey=survey)
@@ -332,6 +334,28 @@ def test_open_link_asks_for_the_access_code_and_reuses_the_started_response(clie
     second = client.post(url, {"code": "rucphen"})
     assert first["Location"] == second["Location"]
     assert Response.objects.count() == 1
+
+
+def test_wrong_access_codes_are_limited_per_client_and_right_ones_count_nothing(
+    client, survey, settings
+):
+    """Guessing stops after 20 wrong codes from one address; another address (a phone behind
+    the proxy, seen through X-Forwarded-For) still gets in, and right codes count nothing."""
+    from django.core.cache import cache
+
+    cache.clear()
+    services.survey_update(survey=survey, open_link_enabled=True, access_code="Rucphen")
+    url = reverse("surveys:open_link", kwargs={"token": survey.open_token})
+    for _ in range(25):
+        ok = client.post(url, {"code": "rucphen"}, REMOTE_ADDR="10.0.0.7")
+        assert ok.status_code == 302
+    for _ in range(20):
+        assert client.post(url, {"code": "fout"}, REMOTE_ADDR="10.0.0.8").status_code == 200
+    blocked = client.post(url, {"code": "rucphen"}, REMOTE_ADDR="10.0.0.8")
+    assert blocked.status_code == 429
+    assert "Te veel verkeerde toegangscodes" in blocked.content.decode()
+    other = type(client)().post(url, {"code": "rucphen"}, REMOTE_ADDR="10.0.0.7")
+    assert other.status_code == 302
 
 
 def test_a_switched_off_open_link_is_a_404(client, survey):

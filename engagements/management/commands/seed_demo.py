@@ -53,6 +53,8 @@ class Command(BaseCommand):
             organisation = Organisation.objects.filter(name="Gemeente Rucphen").first()
             if organisation is None:
                 organisation = organisation_create(name="Gemeente Rucphen", cbs_code="GM0840")
+            if not organisation.is_client:
+                Organisation.objects.filter(pk=organisation.pk).update(is_client=True)
             membership_create(
                 user=users["rucphen"], organisation=organisation, job_title="Informatiemanager"
             )
