@@ -1,4 +1,3 @@
-import json
 import re
 
 from django import forms
@@ -8,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from baseline.models import Assessment, Dimension, Respondent, RespondentRole
 from baseline.selectors import version_list
 from baseline.services import model_data_validate
+from engagements.jsonimport import parse_json_import
 
 DONT_KNOW = "dk"
 MAX_IMPORT_BYTES = 1024 * 1024
@@ -209,13 +209,7 @@ class ModelImportForm(forms.Form):
                 raise ValidationError(_("The file is not a UTF-8 text file.")) from None
         if not text.strip():
             raise ValidationError(_("Choose a file or paste the JSON."))
-        try:
-            parsed = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise ValidationError(
-                _("The JSON cannot be read (line %(line)s, column %(column)s)."),
-                params={"line": error.lineno, "column": error.colno},
-            ) from None
+        parsed = parse_json_import(text)
         model_data_validate(data=parsed)
         data["parsed"] = parsed
         return data

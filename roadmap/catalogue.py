@@ -15,6 +15,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from engagements.jsonimport import parse_json_import
 from roadmap.generator import MAX_LEVEL, MIN_LEVEL, CatalogueAction, Effort, LevelRequirement
 
 FORMAT = "routeplan-actiecatalogus"
@@ -38,13 +39,8 @@ def default_catalogue() -> CatalogueDocument:
 
 def parse_catalogue(text: str | bytes, *, dimension_keys: set[str] | None = None):
     """A catalogue document from JSON text; ValidationError lists every problem found."""
-    try:
-        data = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise ValidationError(
-            _("The file is not valid JSON: %(error)s"), params={"error": error}
-        ) from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+    data = parse_json_import(text)
+    if data.get("format") != FORMAT:
         raise ValidationError(_("The file is not an action catalogue of this portal."))
     if data.get("format_version") != FORMAT_VERSION:
         raise ValidationError(

@@ -1,10 +1,9 @@
-import json
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from engagements.jsonimport import parse_json_import
 from surveys.definitions import validate_definition
 from surveys.models import Page, Question, QuestionKind, Survey
 
@@ -64,11 +63,7 @@ class SurveyImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_IMPORT_BYTES:
             raise ValidationError(_("The file is larger than 1 MB."))
-        try:
-            data = json.loads(upload.read().decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            raise ValidationError(_("This file is not valid JSON.")) from None
-        return validate_definition(data)
+        return validate_definition(parse_json_import(upload.read()))
 
 
 class SurveySettingsForm(forms.ModelForm):

@@ -159,7 +159,12 @@ def survey_import(request: AuthenticatedHttpRequest, engagement_pk: int) -> Http
         )
         messages.success(request, _("The survey has been imported."))
         return redirect(survey)
-    return render(request, "surveys/survey_import.html", {"form": form, "engagement": engagement})
+    return render(
+        request,
+        "surveys/survey_import.html",
+        {"form": form, "engagement": engagement},
+        status=400 if form.is_bound else 200,
+    )
 
 
 @login_required

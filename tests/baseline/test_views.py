@@ -274,7 +274,7 @@ def test_model_export_and_import_pages_make_a_new_version(client, world):
     assert version.dimensions.get(key="strategy").name == "Strategie en leiderschap"
     broken = client.post(reverse("baseline:model_import"), {"text": "{niet: json"})
     assert broken.status_code == 400
-    assert "De JSON kan niet worden gelezen" in broken.content.decode()
+    assert "Dit bestand is geen geldige JSON (regel" in broken.content.decode()
 
 
 def test_stage_status_follows_the_latest_assessment(world):
