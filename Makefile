@@ -1,4 +1,5 @@
 # The two commands: `make run` serves the portal with demo data; `make test` checks everything.
+# `make dev` serves in development mode (DEBUG on).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +10,7 @@ STAMP := $(VENV)/.installed
 .PHONY: run dev test test-production bench lint format messages compilemessages system venv clean
 
 system:
-	@scripts/check_system.sh $(if $(filter test,$(MAKECMDGOALS)),test,run)
+	@scripts/check_system.sh $(if $(filter test test-production,$(MAKECMDGOALS)),test,run)
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,12 +24,13 @@ compilemessages: venv
 	@mkdir -p var
 	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v0
 
-run: export DEBUG ?= 1
+# Production mode (DEBUG off, collected static files, Dutch error pages) on plain HTTP, with
+# the background worker; see scripts/serve.sh. `make dev` is the same with DEBUG on.
 run: venv compilemessages
-	$(PY) manage.py migrate --noinput -v0
-	$(PY) manage.py seed_demo
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
-	$(VENV)/bin/daphne -b 127.0.0.1 -p $(PORT) rucphen_portal.asgi:application
+	PY=$(PY) PORT=$(PORT) scripts/serve.sh run
+
+dev: venv compilemessages
+	PY=$(PY) PORT=$(PORT) scripts/serve.sh dev
 
 test: export DEBUG ?= 1
 test: venv compilemessages

@@ -34,6 +34,12 @@ if [ -z "$chromium" ]; then
   if [ "$mode" = "test" ]; then
     say "Missing: Chromium, needed for the browser tests and the charts in PDFs. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH."
     fail=1
+  elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    # As .ci/run does: a fresh machine gets the chart images in its PDFs without a manual step.
+    say "Installing Chromium (chart images in PDF reports) …"
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; then
+      say "Note: Chromium could not be installed; PDF reports will show chart numbers as tables."
+    fi
   else
     say "Note: Chromium was not found; PDF reports will show chart numbers as tables. Install it with: apt-get install chromium"
   fi
