@@ -27,7 +27,7 @@ urlpatterns = [
         name="password_reset_done",
     ),
     path(
-        "wachtwoord-herstellen/<uidb64>/<token>/",
+        "wachtwoord-herstellen/<token:uidb64>/<token:token>/",
         auth_views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
@@ -37,7 +37,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path(
-        "uitnodiging/<uidb64>/<token>/",
+        "uitnodiging/<token:uidb64>/<token:token>/",
         InvitationAcceptView.as_view(),
         name="invitation_accept",
     ),

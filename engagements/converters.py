@@ -51,7 +51,7 @@ class KeyConverter(_TextConverter):
     regex = "[A-Za-z0-9_-]{1,64}"
 
 
-CONVERTERS = {
+CONVERTERS: dict[str, type[IdConverter | _TextConverter]] = {
     "id": IdConverter,
     "token": TokenConverter,
     "code": CodeConverter,

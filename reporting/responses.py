@@ -37,9 +37,11 @@ def attachment_response(
 ) -> HttpResponse:
     """A download (or, with ``inline``, a file the browser shows) under a safe file name."""
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(
+    disposition = content_disposition_header(
         as_attachment=not inline, filename=safe_filename(filename)
     )
+    if disposition:  # always, with a file name; None only for inline without one
+        response["Content-Disposition"] = disposition
     return response
 
 
@@ -72,6 +74,7 @@ def xlsx_response(
     """One worksheet: a bold, frozen header row, then the rows (formula-safe)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     sheet = workbook.active
@@ -85,8 +88,8 @@ def xlsx_response(
     for row in rows:
         sheet.append([spreadsheet_safe(value) for value in row])
     if default_width is not None:
-        for column in sheet.iter_cols(max_row=1):
-            sheet.column_dimensions[column[0].column_letter].width = default_width
+        for index in range(1, sheet.max_column + 1):
+            sheet.column_dimensions[get_column_letter(index)].width = default_width
     for letter, width in (column_widths or {}).items():
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"

@@ -11,10 +11,10 @@ from django.urls.converters import IntConverter, PathConverter, SlugConverter, S
 from engagements.converters import CONVERTERS
 from rucphen_portal.routing import websocket_urlpatterns
 
-# Django's own views (log-in, password reset, the admin, the language switch) parse their
+# Django's own admin and language switch parse their
 # parameters themselves; everything else is ours.
 DJANGO_NAMESPACES = {"admin"}
-DJANGO_NAMES = {"password_reset_confirm", "set_language"}
+DJANGO_NAMES = {"set_language"}
 UNBOUNDED = (IntConverter, StringConverter, SlugConverter, PathConverter)
 
 
