@@ -168,6 +168,7 @@ class _KaleidoServer:
 
         async def open_browser():
             browser = kaleido.Kaleido(n=1, mathjax=False, path=path)
+            _without_unsafe_flags(browser)
             await browser.open()
             return browser
 
@@ -230,6 +231,17 @@ class _KaleidoServer:
                 future.cancel()
                 logger.exception("Chart export failed; the PDF shows the table instead.")
                 return None
+
+
+# choreographer starts Chromium with these; exporting our own figures needs neither, and a
+# browser without same-origin checks that may read local files is not one to keep running.
+UNSAFE_CHROMIUM_FLAGS = frozenset({"--disable-web-security", "--allow-file-access-from-files"})
+
+
+def _without_unsafe_flags(browser) -> None:
+    impl = browser._browser_impl
+    get_cli = impl.get_cli
+    impl.get_cli = lambda: [arg for arg in get_cli() if arg not in UNSAFE_CHROMIUM_FLAGS]
 
 
 _kaleido = _KaleidoServer()
