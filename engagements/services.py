@@ -29,6 +29,7 @@ from engagements.models import (
 from engagements.saving import full_save, set_fields
 from engagements.stages import registered_stages
 from engagements.tasks import staff_invitation_mail_send
+from engagements.validators import logo_scaled_down
 
 CLOSED_STATUSES = {EngagementStatus.COMPLETED, EngagementStatus.ARCHIVED}
 
@@ -39,7 +40,7 @@ def organisation_create(
 ) -> Organisation:
     organisation = Organisation(name=name, cbs_code=cbs_code)
     if logo:
-        organisation.logo = logo
+        organisation.logo = logo_scaled_down(logo)
     organisation.full_clean()
     organisation.save()
     return organisation
@@ -59,7 +60,7 @@ def organisation_update(
     if clear_logo:
         organisation.logo = ""
     elif logo:
-        organisation.logo = logo
+        organisation.logo = logo_scaled_down(logo)
     organisation.full_clean()
     organisation.save()
     return organisation

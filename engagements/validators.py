@@ -1,14 +1,19 @@
 import datetime
+import io
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 ALLOWED_LOGO_FORMATS = {"PNG", "JPEG"}
+# A 10 kB PNG can hold 9,000 x 9,000 pixels, which every report then scales (10 s per PDF).
+# Larger than this is refused; larger than LOGO_MAX_SIDE is scaled down when saved.
+MAX_LOGO_PIXELS = 25_000_000
+LOGO_MAX_SIDE = 1200
 
 
 def validate_logo(file) -> None:
-    """Accept only PNG and JPEG images of at most 2 MB."""
+    """Accept only PNG and JPEG images of at most 2 MB and 25 megapixels."""
     if file.size > MAX_LOGO_BYTES:
         raise ValidationError(_("The logo is larger than 2 MB. Choose a smaller file."))
     from PIL import Image
@@ -18,6 +23,7 @@ def validate_logo(file) -> None:
         file.seek(0)
         with Image.open(file) as image:
             image_format = image.format
+            width, height = image.size
             image.verify()
     except Exception as exc:
         raise ValidationError(_("This file is not a PNG or JPEG image.")) from exc
@@ -26,6 +32,32 @@ def validate_logo(file) -> None:
             file.seek(position)
     if image_format not in ALLOWED_LOGO_FORMATS:
         raise ValidationError(_("This file is not a PNG or JPEG image."))
+    if width * height > MAX_LOGO_PIXELS:
+        raise ValidationError(
+            _("The logo has too many pixels (%(width)s × %(height)s). Choose a smaller image."),
+            params={"width": width, "height": height},
+        )
+
+
+def logo_scaled_down(file):
+    """The logo at most LOGO_MAX_SIDE pixels on its longest side (a new file), or ``file``.
+
+    Validates first: an image over MAX_LOGO_PIXELS is refused, never decoded."""
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    validate_logo(file)
+    file.seek(0)
+    with Image.open(file) as image:
+        if max(image.size) <= LOGO_MAX_SIDE:
+            file.seek(0)
+            return file
+        image_format = image.format or "PNG"
+        image.thumbnail((LOGO_MAX_SIDE, LOGO_MAX_SIDE))
+        buffer = io.BytesIO()
+        image.save(buffer, format=image_format)
+    name = getattr(file, "name", None) or f"logo.{image_format.lower()}"
+    return ContentFile(buffer.getvalue(), name=name.rsplit("/", 1)[-1])
 
 
 # Dates a person can mean in this portal. Year 1 or 9999 passes a date input, is stored, and

@@ -150,3 +150,28 @@ def test_the_archive_renders_its_pdfs_outside_any_transaction(monkeypatch):
     engagement_export(engagement=engagement, actor=admin)
     assert seen == [False]
     assert AuditEvent.objects.filter(action=AuditAction.EXPORT, engagement=engagement).exists()
+
+
+@pytest.mark.django_db
+def test_a_large_logo_is_scaled_down_and_a_huge_one_refused(settings, tmp_path):
+    """A 10 kB PNG can hold 9,000 x 9,000 pixels, which made every report take 10 s."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from engagements.services import organisation_create
+
+    settings.MEDIA_ROOT = tmp_path
+
+    def png(width, height):
+        buffer = io.BytesIO()
+        Image.new("1", (width, height)).save(buffer, format="PNG", optimize=True)
+        return SimpleUploadedFile("logo.png", buffer.getvalue(), "image/png")
+
+    organisation = organisation_create(name="Gemeente Groot", logo=png(3000, 1500))
+    with Image.open(organisation.logo.path) as stored:
+        assert stored.size == (1200, 600)
+    with pytest.raises(ValidationError) as refused:
+        organisation_create(name="Gemeente Reus", logo=png(9000, 9000))
+    assert "te veel pixels" in " ".join(refused.value.messages)
