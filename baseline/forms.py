@@ -185,6 +185,7 @@ class ModelImportForm(forms.Form):
         help_text=_("An export of a maturity model from this portal."),
     )
     text = forms.CharField(
+        max_length=1_000_000,
         label=_("Or paste the JSON"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 16, "class": "font-monospace"}),

@@ -168,7 +168,7 @@ class Engagement(models.Model):
         verbose_name=_("organisation"),
     )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=5000)
     starts_on = models.DateField(_("start date"), validators=[validate_sane_date])
     ends_on = models.DateField(
         _("end date"), null=True, blank=True, validators=[validate_sane_date]

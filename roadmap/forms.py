@@ -101,7 +101,10 @@ class RoadmapSettingsForm(RoadmapCreateForm):
 class ItemForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Description"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     owner = forms.CharField(label=_("Owner"), max_length=120, required=False)
     start_year = YearField(label=_("Year"))
@@ -138,7 +141,10 @@ class ItemCreateForm(forms.Form):
     dimension_key = forms.ChoiceField(label=_("Dimension"))
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Description"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     effort = forms.ChoiceField(label=_("Effort"), choices=Effort.choices, initial=Effort.MEDIUM)
     owner = forms.CharField(label=_("Owner"), max_length=120, required=False)
@@ -171,7 +177,10 @@ class CatalogueActionForm(forms.Form):
     )
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        max_length=5000,
+        label=_("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     effort = forms.ChoiceField(label=_("Effort"), choices=Effort.choices)
     duration_quarters = forms.IntegerField(

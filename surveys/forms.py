@@ -114,6 +114,7 @@ class PageForm(forms.ModelForm):
 
 class QuestionForm(forms.ModelForm):
     options_text = forms.CharField(
+        max_length=10_000,
         label=_("Options"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -197,6 +198,7 @@ class QuestionForm(forms.ModelForm):
 
 class InvitationsForm(forms.Form):
     people = forms.CharField(
+        max_length=200_000,
         label=_("People to invite"),
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_(

@@ -68,10 +68,16 @@ class Survey(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     intro = models.TextField(
-        _("introduction"), blank=True, help_text=_("Shown to respondents before the first page.")
+        _("introduction"),
+        blank=True,
+        max_length=5000,
+        help_text=_("Shown to respondents before the first page."),
     )
     thank_you_text = models.TextField(
-        _("thank-you text"), blank=True, help_text=_("Shown after the survey has been sent.")
+        _("thank-you text"),
+        blank=True,
+        max_length=5000,
+        help_text=_("Shown after the survey has been sent."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=SurveyStatus.choices, default=SurveyStatus.DRAFT
@@ -106,10 +112,10 @@ class Survey(models.Model):
     )
     invitation_subject = models.CharField(_("invitation subject"), max_length=200, blank=True)
     invitation_message = models.TextField(
-        _("invitation message"), blank=True, help_text=PLACEHOLDER_HELP
+        _("invitation message"), blank=True, max_length=5000, help_text=PLACEHOLDER_HELP
     )
     reminder_message = models.TextField(
-        _("reminder message"), blank=True, help_text=PLACEHOLDER_HELP
+        _("reminder message"), blank=True, max_length=5000, help_text=PLACEHOLDER_HELP
     )
     reminder_days_before = models.PositiveSmallIntegerField(
         _("automatic reminder (days before closing)"),
@@ -191,7 +197,7 @@ class Page(models.Model):
     )
     position = models.IntegerField(_("position"))
     title = models.CharField(_("title"), max_length=200)
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = models.TextField(_("introduction"), blank=True, max_length=5000)
 
     class Meta:
         verbose_name = _("page")
@@ -217,7 +223,7 @@ class Question(models.Model):
     position = models.IntegerField(_("position"))
     kind = models.CharField(_("type"), max_length=20, choices=QuestionKind.choices)
     text = models.CharField(_("question"), max_length=500)
-    help_text = models.TextField(_("help text"), blank=True)
+    help_text = models.TextField(_("help text"), blank=True, max_length=2000)
     required = models.BooleanField(_("required"), default=False)
     options = models.JSONField(
         _("options"),

@@ -69,12 +69,14 @@ class ItemForm(forms.Form):
         widget=forms.TextInput(attrs={"size": 60}),
     )
     body = forms.CharField(
+        max_length=20_000,
         label=_("Text (slides only)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Markdown: **bold**, lists with - or 1., headings with #."),
     )
     options = forms.CharField(
+        max_length=5000,
         label=_("Options"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -94,12 +96,14 @@ class ItemForm(forms.Form):
 class ItemUpdateForm(forms.Form):
     title = forms.CharField(label=_("Title, statement or question"), max_length=300)
     body = forms.CharField(
+        max_length=20_000,
         label=_("Text"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("Markdown: **bold**, lists with - or 1., headings with #."),
     )
     options = forms.CharField(
+        max_length=5000,
         label=_("Options"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -190,6 +194,7 @@ class RankingForm(forms.Form):
 class OwnProductForm(forms.ModelForm):
     chart_title = forms.CharField(label=_("Chart title"), max_length=200, required=False)
     chart_data = forms.CharField(
+        max_length=5000,
         label=_("Sample data for a chart"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -287,7 +292,9 @@ class ControlForm(forms.Form):
 
     # A button's value: an action, or "goto:<item id>" / "vision_delete:<statement id>".
     action = forms.CharField(max_length=40)
-    notes = forms.CharField(label=_("Discussion notes"), required=False, widget=forms.Textarea)
+    notes = forms.CharField(
+        max_length=20_000, label=_("Discussion notes"), required=False, widget=forms.Textarea
+    )
     minutes = forms.DecimalField(
         label=_("Minutes"),
         required=False,

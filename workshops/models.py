@@ -95,9 +95,9 @@ class Example(models.Model):
     municipality = models.CharField(_("municipality"), max_length=200)
     task = models.CharField(_("municipal task"), max_length=20, choices=MunicipalTask.choices)
     complexity = models.CharField(_("complexity"), max_length=10, choices=Complexity.choices)
-    summary = models.TextField(_("what it is"))
-    data_used = models.TextField(_("data used"), blank=True)
-    benefits = models.TextField(_("what it brought"), blank=True)
+    summary = models.TextField(_("what it is"), max_length=5000)
+    data_used = models.TextField(_("data used"), blank=True, max_length=5000)
+    benefits = models.TextField(_("what it brought"), blank=True, max_length=5000)
     source_name = models.CharField(_("source"), max_length=300, blank=True)
     source_url = models.URLField(_("source link"), blank=True)
     sample_chart = models.JSONField(
