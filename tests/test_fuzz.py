@@ -11,6 +11,7 @@ invalid UTF-8 and broken JSON.
 import importlib
 import pkgutil
 import re
+from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
@@ -128,3 +129,248 @@ def test_hostile_input_never_causes_a_server_error(case, prepare):
         _assert_no_server_error(response, f"GET {url} {payload!r:.200}")
 
     post_hostile()
+
+
+# --- Path parameters ------------------------------------------------------------------------
+# Every parameter of every URL, replaced by values a view cannot handle: the bounded converters
+# (engagements/converters.py) turn them into a 404 before a view or the database sees them.
+HOSTILE_PATH_VALUES = [
+    "%00",
+    "1%00",
+    "%0A",
+    "%0D%0A",
+    "%1B",
+    "%7F",
+    "%D9%A1%D9%A2",  # Arabic-Indic digits ١٢
+    "%C2%B2",  # superscript two
+    "1" + "0" * 30,
+    "-1",
+    "0",
+    "%F0%9F%98%80",
+    "a%2Fb",
+    "..",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("case", "prepare"), CASES, ids=[str(case) for case, _p in CASES])
+def test_hostile_path_parameters_never_cause_a_server_error(case, prepare):
+    world = build_world()
+    if prepare is not None:
+        world = prepare(world) or world
+    kwargs = case.kwargs(world)
+    if not kwargs:
+        pytest.skip("no path parameters")
+    client = _client_for(world, case)
+    url = reverse(case.name, kwargs=kwargs)
+    for name, value in kwargs.items():
+        segment = f"/{value}/"
+        position = url.rfind(segment) if segment in url else url.rfind(f"/{value}")
+        assert position >= 0, (name, url)
+        for hostile in HOSTILE_PATH_VALUES:
+            bad = url[: position + 1] + hostile + url[position + 1 + len(str(value)) :]
+            for method in ("get", "post"):
+                response = getattr(client, method)(bad)
+                _assert_no_server_error(response, f"{method.upper()} {bad}")
+
+
+# --- Stored values read back ----------------------------------------------------------------
+# A value that a form accepted can still break every page that shows it later (a year-1 date
+# did). After hostile posts, the pages that read the engagement's data must still render.
+DATE_EXTREMES = ["0001-01-01", "9999-12-31", "0001-01-01T00:00", "9999-12-31T23:59", "1-1-1"]
+
+
+def _read_back_pages(world) -> list[str]:
+    engagement = world.engagement.pk
+    return [
+        reverse("engagements:engagement_detail", kwargs={"pk": engagement}),
+        reverse("engagements:organisation_detail", kwargs={"pk": world.engagement.organisation_id}),
+        reverse("surveys:survey_list", kwargs={"engagement_pk": engagement}),
+        reverse("workshops:session_list", kwargs={"engagement_pk": engagement}),
+        reverse("baseline:assessment_list", kwargs={"engagement_pk": engagement}),
+        reverse("roadmap:roadmap_detail", kwargs={"engagement_pk": engagement}),
+        reverse("engagements:home"),
+        "/beheer/engagements/engagement/",
+        "/beheer/engagements/organisation/",
+        "/beheer/workshops/session/",
+        "/beheer/surveys/survey/",
+        "/beheer/baseline/assessment/",
+    ]
+
+
+class _FormValues(HTMLParser):
+    """The values a page's forms would send as they are, and which fields are dates."""
+
+    def __init__(self):
+        super().__init__()
+        self.values: dict[str, str] = {}
+        self.dates: list[str] = []
+        self._select: str | None = None
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind in ("date", "datetime-local"):
+                self.dates.append(name)
+            if kind in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            if kind not in ("file", "submit"):
+                self.values.setdefault(name, attrs.get("value") or "")
+        elif tag == "select" and name:
+            self._select = name
+        elif (
+            tag == "option"
+            and self._select
+            and ("selected" in attrs or self._select not in self.values)
+        ):
+            self.values[self._select] = attrs.get("value") or ""
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.values.setdefault(name, "")
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.values[self._textarea] += data
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("case", "prepare"), CASES, ids=[str(case) for case, _p in CASES])
+def test_extreme_dates_break_no_page_afterwards(case, prepare):
+    """Every date field of every form, with year 1 and 9999 and everything else as the page
+    filled it in; then the pages that read the engagement's data, as the administrator."""
+    world = build_world()
+    if prepare is not None:
+        world = prepare(world) or world
+    client = _client_for(world, case)
+    url = reverse(case.name, kwargs=case.kwargs(world))
+    page = client.get(url)
+    if not page.get("Content-Type", "").startswith("text/html"):
+        pytest.skip("not a page with a form")
+    form = _FormValues()
+    form.feed(page.content.decode(errors="replace"))
+    if not form.dates:
+        pytest.skip("no date field")
+    for name in form.dates:
+        for extreme in DATE_EXTREMES:
+            payload = {**form.values, name: extreme}
+            payload.pop("csrfmiddlewaretoken", None)
+            _assert_no_server_error(client.post(url, payload), f"POST {url} {name}={extreme}")
+    admin = Client()
+    admin.force_login(world.users["admin"])
+    for read in _read_back_pages(world):
+        _assert_no_server_error(admin.get(read), f"GET {read} after POST {url}")
+
+
+# --- JSON imports -----------------------------------------------------------------------------
+# Every import (survey, maturity model, action catalogue), with documents no export makes:
+# a Dutch message and a 400, never a 500 (engagements/jsonimport.py).
+HOSTILE_DOCUMENTS = [
+    b"[" * 10_000 + b"]" * 10_000,
+    b'{"a": ' * 10_000 + b"1" + b"}" * 10_000,
+    b'{"n": ' + b"9" * 5_000 + b"}",
+    b'{"n": 1e999999}',
+    b'{"n": NaN}',
+    b'{"t": "\\u0000"}',
+    b"[]",
+    b'"text"',
+    b"12",
+    b"null",
+    b'{"format": ["wrong"], "actions": {"a": 1}, "dimensions": "x", "pages": 3}',
+    b'{"format": "routeplan-actiecatalogus", "format_version": 1, "actions": [1, "x", null]}',
+    b'{"title": 5, "pages": [{"questions": [{"type": [], "options": 7}]}]}',
+    b"\xff\xfe\x00",
+]
+IMPORTS = ["surveys:survey_import", "baseline:model_import", "roadmap:catalogue_import"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", IMPORTS)
+def test_hostile_json_imports_get_a_400_never_a_500(name):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    case, prepare = next((c, p) for c, p in CASES if c.name == name)
+    world = build_world()
+    if prepare is not None:
+        world = prepare(world) or world
+    client = _client_for(world, case)
+    url = reverse(case.name, kwargs=case.kwargs(world))
+    for document in HOSTILE_DOCUMENTS:
+        upload = SimpleUploadedFile("import.json", document, "application/json")
+        response = client.post(url, {"file": upload, "text": document.decode(errors="replace")})
+        assert response.status_code == 400, f"{name} {document[:40]!r}: {response.status_code}"
+
+
+# --- WebSocket frames -------------------------------------------------------------------------
+# Whatever a client sends on the session's socket, the consumer answers with an error message,
+# ignores it, or closes with a code of its own: never a traceback (close 1011).
+HOSTILE_FRAMES = [
+    "not json",
+    " ",
+    "{",
+    "[" * 10_000 + "]" * 10_000,
+    '{"a": ' * 5_000 + "1" + "}" * 5_000,
+    '{"type": 1}',
+    '{"action": "vote", "value": ' + "9" * 5_000 + "}",
+    '{"action": "\\u0000"}',
+    "[]",
+    "null",
+    "\x00",
+    b"\xff\xfe\x00",
+    "x" * 100_000,
+]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_hostile_websocket_frames_never_crash_the_consumer():
+    from asgiref.sync import async_to_sync
+    from channels.testing import WebsocketCommunicator
+
+    from rucphen_portal.asgi import application
+    from tests.workshops.factories import SessionFactory
+
+    session = SessionFactory()
+
+    async def send(frame):
+        communicator = WebsocketCommunicator(
+            application,
+            f"/ws/sessie/{session.join_code}/",
+            headers=[(b"origin", b"http://localhost"), (b"host", b"localhost")],
+        )
+        connected, _ = await communicator.connect()
+        assert connected
+        while not await communicator.receive_nothing(timeout=0.3):
+            await communicator.receive_output(timeout=1)  # the state on connect
+        if isinstance(frame, bytes):
+            await communicator.send_to(bytes_data=frame)
+        else:
+            await communicator.send_to(text_data=frame)
+        outputs = []
+        try:
+            while not await communicator.receive_nothing(timeout=0.5):
+                outputs.append(await communicator.receive_output(timeout=1))
+        finally:
+            await communicator.disconnect()
+        return outputs
+
+    failures = []
+    for frame in HOSTILE_FRAMES:
+        try:
+            outputs = async_to_sync(send)(frame)
+        except (TimeoutError, AssertionError):
+            raise
+        except Exception as error:  # noqa: BLE001  the consumer raised: a traceback, close 1011
+            failures.append(f"{frame[:30]!r}: {type(error).__name__}: {error!s:.100}")
+            continue
+        for output in outputs:
+            if output["type"] == "websocket.close" and output.get("code") in (1011, None):
+                failures.append(f"{frame[:30]!r}: closed with {output.get('code')}")
+    assert failures == []
