@@ -1,5 +1,6 @@
 import datetime
 import io
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -39,7 +40,7 @@ def validate_logo(file) -> None:
         )
 
 
-def logo_scaled_down(file):
+def logo_scaled_down(file: Any) -> Any:
     """The logo at most LOGO_MAX_SIDE pixels on its longest side (a new file), or ``file``.
 
     Validates first: an image over MAX_LOGO_PIXELS is refused, never decoded."""

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('surveys', '0002_invitation_reminders'),
+        ('surveys', '0003_condition_values_as_options'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

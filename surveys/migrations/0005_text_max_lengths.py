@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('surveys', '0003_dates_in_range'),
+        ('surveys', '0004_dates_in_range'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('baseline', '0002_respondent_chart_announced'),
+        ('baseline', '0003_respondent_invitations'),
     ]
 
     operations = [
