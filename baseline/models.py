@@ -301,6 +301,7 @@ class Assessment(models.Model):
     invitation_message = models.TextField(
         _("invitation message"),
         blank=True,
+        max_length=5000,
         help_text=format_lazy("{} {}", _("Empty: the standard text."), PLACEHOLDER_HELP),
     )
     respondent_chart_announced = models.BooleanField(
