@@ -285,6 +285,7 @@ class Assessment(models.Model):
         _("answer before"),
         null=True,
         blank=True,
+        validators=[validate_sane_date],
         help_text=_("Named in the invitations; the automatic reminder is counted from it."),
     )
     reminder_days_before = models.PositiveSmallIntegerField(
@@ -322,6 +323,9 @@ class Assessment(models.Model):
         ordering = ["-measured_on", "-pk"]
         constraints = [
             date_range_constraint("measured_on", name="baseline_assessment_measured_on_range"),
+            date_range_constraint(
+                "deadline", name="baseline_assessment_deadline_range", moment=True
+            ),
             models.CheckConstraint(
                 condition=models.Q(status__in=AssessmentStatus.values),
                 name="baseline_assessment_status_valid",

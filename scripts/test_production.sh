@@ -19,7 +19,10 @@ export ALLOWED_HOSTS="testserver,localhost,127.0.0.1"
 export CSRF_TRUSTED_ORIGINS="https://testserver"
 export BEHIND_PROXY=1
 unset STATICFILES_STORAGE SECURE_SSL_REDIRECT SECURE_HSTS_SECONDS SECURE_HSTS_PRELOAD \
-  SESSION_COOKIE_SECURE CSRF_COOKIE_SECURE EMAIL_BACKEND TASKS_BACKEND
+  SESSION_COOKIE_SECURE CSRF_COOKIE_SECURE EMAIL_BACKEND
+# The lane has no worker process: background jobs (the "Visie en routeplan" documents) run in
+# the request, so that the crawl downloads every PDF.
+export TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend
 
 "$python" manage.py collectstatic --noinput -v0
 # Arguments go to pytest; a path among them (tests/production/test_pdfs.py) narrows the lane.
