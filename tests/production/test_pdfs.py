@@ -13,8 +13,6 @@ from pypdf import PdfReader
 
 pytestmark = pytest.mark.django_db
 
-ORGANISATION = "Gemeente Rucphen"
-
 
 def pdf_fonts(pdf: bytes) -> set[str]:
     fonts = set()
@@ -58,7 +56,8 @@ def test_every_report_pdf_uses_the_print_stylesheet(crawls):
     found = {resolve(url).view_name for url in pdfs}
     assert expected <= found, sorted(expected - found)
     for url, pdf in pdfs.items():
-        assert_styled(pdf, url, ORGANISATION)
+        # The demo also has engagements of other (fictional) municipalities.
+        assert_styled(pdf, url, None)
 
 
 def test_the_engagement_archive_holds_styled_pdfs(crawls):
