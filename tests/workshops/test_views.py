@@ -122,8 +122,13 @@ def test_a_vote_without_a_valid_answer_is_a_dutch_error_not_a_500(session, value
     assert not Vote.objects.exists()
 
 
-def test_a_vote_by_fetch_is_answered_counted_in_json_with_the_sequence(session):
-    statement = _open_statement_for(session)
+def test_a_vote_by_fetch_is_answered_counted_in_json_with_the_sequence(
+    session, django_capture_on_commit_callbacks
+):
+    # Going to the statement and opening the vote push the screens (after commit), so the
+    # session has a pushed sequence that the vote's answer refers to.
+    with django_capture_on_commit_callbacks(execute=True):
+        statement = _open_statement_for(session)
     phone = _phone(session)
     status, answer = _act(phone, session, "vote", {"item": statement.pk, "value": 4})
     assert status == 200 and answer["ok"] is True
