@@ -234,13 +234,16 @@ def render_screens(session_id: int, *, previous: dict | None = None) -> dict | N
 
 def screen(session_id: int, role: str, *, version: int | None = None) -> dict | None:
     """The last rendered screen of the role (from the cache, else rendered now); rendered
-    again when the caller knows the session has a different version than the cached one."""
+    again when the caller knows the session has a different version than the cached one.
+
+    A render made here is pushed too: the next publish compares with the cached screens, so
+    a render that only went into the cache would keep the change from every other screen."""
     try:
         entry = cache.get(_screen_key(session_id, role))
     except REDIS_ERRORS:
         entry = None
     if entry is None or (version is not None and entry.get("version") != version):
-        entries = publish(session_id, send=False) or {}
+        entries = publish(session_id) or {}
         entry = entries.get(role)
     return entry
 
@@ -252,7 +255,7 @@ def with_csrf(html: str, token: str) -> str:
 # --- Publishing ---------------------------------------------------------------------------
 
 
-def publish(session_id: int, *, send: bool = True) -> dict | None:
+def publish(session_id: int) -> dict | None:
     """Render what changed, store it for the polling fallback and push it; never raises."""
     try:
         with _Ordered(session_id) as seq:
@@ -279,8 +282,7 @@ def publish(session_id: int, *, send: bool = True) -> dict | None:
                 {_screen_key(session_id, role): entry for role, entry in entries.items()},
                 SCREEN_CACHE_SECONDS,
             )
-        if send:
-            _send(session_id, messages)
+        _send(session_id, messages)
         return entries
     except Exception:
         # The screens fall back to polling; a push that fails loses nothing.
