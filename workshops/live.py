@@ -282,12 +282,16 @@ def publish(session_id: int) -> dict | None:
                 {_screen_key(session_id, role): entry for role, entry in entries.items()},
                 SCREEN_CACHE_SECONDS,
             )
-        _send(session_id, messages)
-        return entries
     except Exception:
         # The screens fall back to polling; a push that fails loses nothing.
         logger.exception("Could not push the state of workshop session %s", session_id)
         return None
+    try:
+        _send(session_id, messages)
+    except Exception:
+        # Without the channel layer (Redis down) the screens poll; the render still serves them.
+        logger.exception("Could not send the screens of workshop session %s", session_id)
+    return entries
 
 
 def _send(session_id: int, messages: dict) -> None:
