@@ -78,6 +78,7 @@ def daphne_server(
     """A Daphne process serving ``application`` (the portal by default) on 127.0.0.1
     against the bench database."""
     port = port or free_port()
+    log = (ROOT / "var" / f"bench-daphne-{port}.log").open("w+b")
     process = subprocess.Popen(
         [
             str(ROOT / ".venv" / "bin" / "daphne"),
@@ -89,8 +90,8 @@ def daphne_server(
         ],
         cwd=ROOT,
         env={**os.environ, **ctx.env},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         deadline = time.monotonic() + 30
@@ -106,6 +107,12 @@ def daphne_server(
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.seek(0)
+        output = log.read().decode(errors="replace")
+        log.close()
+    # A figure measured while the server failed is no figure: say so instead of printing it.
+    if "Traceback" in output:
+        raise RuntimeError(f"The benchmark's Daphne logged a traceback (var/{Path(log.name).name})")
 
 
 def machine_description() -> str:
