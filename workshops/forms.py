@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from engagements.validators import validate_sane_date
+from workshops.charts import scale_labels
 from workshops.models import (
     MAX_CONTRIBUTION_LENGTH,
     RANKING_PLACES,
@@ -14,7 +15,6 @@ from workshops.models import (
     ItemKind,
     MunicipalTask,
 )
-from workshops.selectors import scale_labels
 from workshops.services import MAX_TIMER_MINUTES
 
 

@@ -14,7 +14,6 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
@@ -54,7 +53,9 @@ def _answer(
         if ok and person is not None:
             # The phone marks its own answers from this, without another request.
             current = AgendaItem.objects.filter(pk=session.current_item_id or 0).first()
-            body["own"] = selectors.participant_kind_state(participant=person, item=current)
+            if current is not None:
+                state = selectors.participant_kind_state(participant=person, item=current)
+                body["own"] = {selectors.own_kind_key(current): state}
         return JsonResponse(body, status=200 if ok else status)
     (messages.success if ok else messages.error)(request, message)
     return redirect(
@@ -136,21 +137,6 @@ def ranking(request: HttpRequest, code: str) -> HttpResponse:
         return _("Your ranking has been counted. You can change it while ranking is open.")
 
     return _participant_action(request, code, RankingForm, act)
-
-
-@never_cache
-def own_state(request: HttpRequest, code: str) -> JsonResponse:
-    """The participant's own answers to the current item (the phone marks them)."""
-    session = access.get_session_for_participant(request, code)
-    person = access.participant_from_request(request, session)
-    if person is None:
-        return JsonResponse({"item": None}, status=403)
-    item = (
-        AgendaItem.objects.filter(pk=session.current_item_id).first()
-        if session.current_item_id
-        else None
-    )
-    return JsonResponse(selectors.participant_kind_state(participant=person, item=item))
 
 
 # --- Facilitator ---------------------------------------------------------------------------

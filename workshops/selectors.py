@@ -7,13 +7,13 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-import plotly.graph_objects as go
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from engagements.tokens import token_hash
-from reporting.charts import MODEBAR_REMOVE, PALETTE, Chart, ChartTable, base_layout
+from reporting.charts import Chart
+from workshops.charts import distribution_chart, example_chart, scale_labels, without_toolbar
 from workshops.models import (
     MAX_CONTRIBUTIONS_PER_PARTICIPANT,
     PART_ORDER,
@@ -81,18 +81,6 @@ class SessionHighlights:
 
 # --- Statement results ---------------------------------------------------------------------
 
-SCALE_COLOURS = ["#b2182b", "#ef8a62", "#6b6b6b", "#67a9cf", "#2166ac"]
-
-
-def scale_labels() -> list[str]:
-    return [
-        _("Strongly disagree"),
-        _("Disagree"),
-        _("Neutral"),
-        _("Agree"),
-        _("Strongly agree"),
-    ]
-
 
 def polarisation(counts: list[int]) -> float:
     """How divided the room is: the standard deviation of the votes divided by its maximum.
@@ -152,72 +140,6 @@ def statement_results(*, items: list[AgendaItem]) -> dict[int, list[StatementRes
             )
         results[item.pk] = rounds
     return results
-
-
-def without_toolbar(chart: Chart) -> Chart:
-    chart.figure.update_layout(modebar={"remove": MODEBAR_REMOVE})
-    return chart
-
-
-def distribution_chart(*, key: str, results: list[StatementResult], height: int = 340) -> Chart:
-    """The distribution of the votes, one bar group per round."""
-    labels = scale_labels()
-    figure = go.Figure()
-    for index, result in enumerate(results):
-        figure.add_trace(
-            go.Bar(
-                x=labels,
-                y=result.counts,
-                name=_("Round %(number)s") % {"number": result.round_number},
-                marker_color=SCALE_COLOURS if len(results) == 1 else PALETTE[index % len(PALETTE)],
-                text=result.counts,
-                textposition="auto",
-                hovertemplate="%{x}: %{y}<extra></extra>",
-            )
-        )
-    layout = base_layout(height=height, showlegend=len(results) > 1)
-    layout["font"] = {**layout["font"], "size": 18}
-    figure.update_layout(
-        **layout,
-        barmode="group",
-        yaxis={"title": {"text": _("Votes")}, "rangemode": "tozero", "dtick": 1},
-    )
-    columns = [_("Round"), *labels, _("Polarisation")]
-    rows = [
-        [result.round_number, *result.counts, f"{result.polarisation:.2f}"] for result in results
-    ]
-    title = results[0].text if results else ""
-    return without_toolbar(
-        Chart(key=key, title=title, figure=figure, table=ChartTable(columns=columns, rows=rows))
-    )
-
-
-def example_chart(example: Example) -> Chart | None:
-    """A live chart from the example's sample data, or None when it has none."""
-    data = example.sample_chart or {}
-    if not data.get("labels") or not data.get("values"):
-        return None
-    if data.get("type") == "line":
-        trace = go.Scatter(x=data["labels"], y=data["values"], mode="lines+markers")
-    else:
-        trace = go.Bar(x=data["labels"], y=data["values"], marker_color=PALETTE[0])
-    figure = go.Figure(trace)
-    figure.update_layout(
-        **base_layout(height=300),
-        xaxis={"title": {"text": data.get("x_title", "")}},
-        yaxis={"title": {"text": data.get("y_title", "")}, "rangemode": "tozero"},
-    )
-    return without_toolbar(
-        Chart(
-            key=f"example-{example.pk}",
-            title=data.get("title") or example.title,
-            figure=figure,
-            table=ChartTable(
-                columns=[data.get("x_title") or _("Category"), data.get("y_title") or _("Value")],
-                rows=[list(pair) for pair in zip(data["labels"], data["values"], strict=False)],
-            ),
-        )
-    )
 
 
 # --- Sessions ------------------------------------------------------------------------------
@@ -405,7 +327,8 @@ def participant_answers(*, participant: Participant, item: AgendaItem | None) ->
 
 def participant_own_state(*, participant: Participant) -> dict:
     """What the participant chose so far, keyed as the shared phone screen's forms say
-    (``data-own-key``, see live.py): live.js shows it in the page. Four queries."""
+    (``data-own-key``, see live.py): live.js shows it in the page; the current item's
+    answers of the interactive kinds under ``kind-<item id>`` (kinds.js). At most seven queries."""
     own: dict = {}
     for item_id, round_number, value in Vote.objects.filter(participant=participant).values_list(
         "item_id", "round_number", "value"
@@ -422,7 +345,20 @@ def participant_own_state(*, participant: Participant) -> dict:
     ambassador = Ambassador.objects.filter(participant=participant).first()
     if ambassador is not None:
         own["ambassador"] = {"name": ambassador.name, "department": ambassador.department}
+    current = (
+        AgendaItem.objects.filter(session_id=participant.session_id, session__current_item=F("pk"))
+        .select_related("session")
+        .first()
+    )
+    if current is not None and current.kind in RESPONSE_KINDS:
+        own[own_kind_key(current)] = participant_kind_state(participant=participant, item=current)
     return own
+
+
+def own_kind_key(item: AgendaItem) -> str:
+    """The key of a participant's answers to an open question, ideas, poll or ranking in
+    their own state (kinds.js reads it; see participant_kind_state)."""
+    return f"kind-{item.pk}"
 
 
 # --- Gallery -------------------------------------------------------------------------------

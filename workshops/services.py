@@ -3,6 +3,8 @@
 import datetime
 import io
 import secrets
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -10,9 +12,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from engagements.models import Engagement
 from engagements.tokens import new_token, token_hash
+from reporting.formatting import format_number
 from workshops import defaults
 from workshops.live import schedule_push
 from workshops.models import (
@@ -621,6 +625,168 @@ def vision_unadopt(*, session: Session) -> Session:
     session.save(update_fields=["vision_adopted_at"])
     _changed(session.pk)
     return session
+
+
+# --- The facilitator's controls -------------------------------------------------------------
+
+# A button of the facilitator: (session, current item, the form's data) -> what happened.
+ControlHandler = Callable[[Session, AgendaItem | None, Mapping[str, Any]], str]
+
+
+def _now_showing(session: Session) -> str:
+    session.refresh_from_db(fields=["current_item"])
+    item = session.current_item
+    if item is None:
+        return _("Nothing is shown on the projector.")
+    return _("Now on the projector: %(title)s") % {"title": item.title}
+
+
+def _require_item(item: AgendaItem | None) -> AgendaItem:
+    if item is None:
+        raise ValidationError(_("Choose an item of the agenda first."))
+    return item
+
+
+def _control_goto(session: Session, item: AgendaItem | None, data: Mapping[str, Any]) -> str:
+    target = AgendaItem.objects.filter(session=session, pk=data.get("target")).first()
+    if target is None:
+        raise ValidationError(_("This item belongs to another session."))
+    session_go(session=session, item=target)
+    return _now_showing(session)
+
+
+def _control_step(forward: bool) -> ControlHandler:
+    def step(session: Session, item: AgendaItem | None, data: Mapping[str, Any]) -> str:
+        session_step(session=session, forward=forward)
+        return _now_showing(session)
+
+    return step
+
+
+def _control_timer_start(session: Session, item: AgendaItem | None, data: Mapping[str, Any]) -> str:
+    minutes = float(data["minutes"])
+    timer_start(session=session, minutes=minutes)
+    return _("The timer runs for %(minutes)s minutes.") % {
+        "minutes": format_number(minutes, trim=True)
+    }
+
+
+def _control_vision_add(session: Session, item: AgendaItem | None, data: Mapping[str, Any]) -> str:
+    vision_statement_add(
+        session=session, text=data["vision_text"], dimension_key=data.get("dimension_key") or ""
+    )
+    return _("The vision statement has been added.")
+
+
+def _control_vision_delete(
+    session: Session, item: AgendaItem | None, data: Mapping[str, Any]
+) -> str:
+    statement = VisionStatement.objects.filter(session=session, pk=data.get("target")).first()
+    if statement is not None:
+        vision_statement_delete(statement=statement)
+    return _("The vision statement has been removed.")
+
+
+def _control_priorities(session: Session, item: AgendaItem | None, data: Mapping[str, Any]) -> str:
+    vision_priorities_set(session=session, priorities=list(data.get("priorities") or []))
+    return _("The priorities have been saved.")
+
+
+def _control_open(session: Session, item: AgendaItem | None, data: Mapping[str, Any]) -> str:
+    item = voting_open(item=_require_item(item))
+    if item.kind in RESPONSE_KINDS:
+        return _("Answering is open.")
+    return _("Voting is open.")
+
+
+def _control_close(session: Session, item: AgendaItem | None, data: Mapping[str, Any]) -> str:
+    item = voting_close(item=_require_item(item))
+    if item.kind in RESPONSE_KINDS:
+        return _("Answering is closed.")
+    return _("Voting is closed.")
+
+
+def _control_new_round(session: Session, item: AgendaItem | None, data: Mapping[str, Any]) -> str:
+    item = vote_round_start(item=_require_item(item))
+    return _("Round %(number)s: voting is open again.") % {"number": item.round_number}
+
+
+def _control_reset(session: Session, item: AgendaItem | None, data: Mapping[str, Any]) -> str:
+    deleted = vote_reset(item=_require_item(item))
+    return ngettext(
+        "%(count)s vote of this round has been removed.",
+        "%(count)s votes of this round have been removed.",
+        deleted,
+    ) % {"count": deleted}
+
+
+def _simple(write: Callable[..., object], message: str, *, on: str = "session") -> ControlHandler:
+    """A control that calls one service with the session (or the current item) and says
+    ``message`` (an English msgid, translated when it runs)."""
+
+    def control(session: Session, item: AgendaItem | None, data: Mapping[str, Any]) -> str:
+        if on == "item":
+            write(item=_require_item(item))
+        else:
+            write(session=session)
+        return _(message)
+
+    return control
+
+
+# The facilitator's buttons (forms.ControlAction) and the service each one runs.
+CONTROLS: dict[str, ControlHandler] = {
+    "goto": _control_goto,
+    "next": _control_step(True),
+    "previous": _control_step(False),
+    "open": _control_open,
+    "close": _control_close,
+    "reveal": _simple(
+        results_reveal, gettext_noop("The results are shown on the projector."), on="item"
+    ),
+    "hide": _simple(
+        results_hide, gettext_noop("The results are hidden on the projector."), on="item"
+    ),
+    "new_round": _control_new_round,
+    "reset": _control_reset,
+    "timer_start": _control_timer_start,
+    "timer_stop": _simple(timer_stop, gettext_noop("The timer has stopped.")),
+    "save_notes": lambda session, item, data: _("The notes have been saved."),
+    "vision_add": _control_vision_add,
+    "vision_delete": _control_vision_delete,
+    "priorities": _control_priorities,
+    "adopt": _simple(vision_adopt, gettext_noop("The vision has been adopted.")),
+    "unadopt": _simple(vision_unadopt, gettext_noop("The vision has been reopened.")),
+    "finish": _simple(session_finish, gettext_noop("The session has finished.")),
+    "reopen": _simple(session_reopen, gettext_noop("The session has been reopened.")),
+}
+
+
+@transaction.atomic
+def session_control(
+    *, session: Session, action: str, data: Mapping[str, Any], notes: str | None = None
+) -> str:
+    """Run one of the facilitator's buttons; returns the sentence that says what happened.
+
+    Every button posts the discussion notes too: they are saved first, on the item they
+    were typed for (``data["notes_item"]``, else the current item), so nothing typed is lost
+    whichever button was pressed.
+    """
+    handler = CONTROLS.get(action)
+    if handler is None:
+        raise ValidationError(_("Unknown action."))
+    item = (
+        AgendaItem.objects.filter(session=session, pk=session.current_item_id).first()
+        if session.current_item_id
+        else None
+    )
+    if notes is not None:
+        notes_item = item
+        if data.get("notes_item"):
+            notes_item = AgendaItem.objects.filter(session=session, pk=data["notes_item"]).first()
+        if notes_item is not None:
+            notes_update(item=notes_item, notes=notes)
+    return handler(session, item, data)
 
 
 # --- Participants ------------------------------------------------------------------------

@@ -50,7 +50,6 @@ urlpatterns = [
     path("live/<code:code>/steun/", kind_views.upvote, name="upvote"),
     path("live/<code:code>/peiling/", kind_views.poll_vote, name="poll_vote"),
     path("live/<code:code>/rangorde/", kind_views.ranking, name="ranking"),
-    path("live/<code:code>/eigen.json", kind_views.own_state, name="own_state"),
     path(
         "live/<code:code>/afbeelding/<id:item_pk>/",
         kind_views.item_picture,

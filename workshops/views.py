@@ -21,9 +21,9 @@ from accounts.http import AuthenticatedHttpRequest
 from reporting.pdf import pdf_response
 from reporting.responses import csv_response, xlsx_response
 from workshops import access, live, selectors, services
+from workshops.charts import example_chart
 from workshops.forms import (
     AmbassadorForm,
-    ControlAction,
     ControlForm,
     EndorseForm,
     GalleryFilterForm,
@@ -195,9 +195,7 @@ def gallery(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         {
             "session": session,
             "form": form,
-            "examples": [
-                (example, chosen, selectors.example_chart(example)) for example, chosen in examples
-            ],
+            "examples": [(example, chosen, example_chart(example)) for example, chosen in examples],
             "query": request.GET.urlencode(),
         },
     )
@@ -285,58 +283,6 @@ def facilitator_fragment(request: HttpRequest, pk: int) -> HttpResponse:
     return _fragment(access.get_session_for_manager(request.user, pk), "facilitator")
 
 
-def _run_control(session: Session, item: AgendaItem | None, data: dict) -> None:
-    """Map the facilitator's button to its service."""
-    action = data["action"]
-    if item is not None:
-        services.notes_update(item=item, notes=data.get("notes") or "")
-    if action == ControlAction.GOTO:
-        target = AgendaItem.objects.filter(session=session, pk=data["target"]).first()
-        if target is None:
-            raise ValidationError(_("This item belongs to another session."))
-        services.session_go(session=session, item=target)
-    elif action in (ControlAction.NEXT, ControlAction.PREVIOUS):
-        services.session_step(session=session, forward=action == ControlAction.NEXT)
-    elif action == ControlAction.TIMER_START:
-        services.timer_start(session=session, minutes=float(data["minutes"]))
-    elif action == ControlAction.TIMER_STOP:
-        services.timer_stop(session=session)
-    elif action == ControlAction.VISION_ADD:
-        services.vision_statement_add(
-            session=session, text=data["vision_text"], dimension_key=data.get("dimension_key", "")
-        )
-    elif action == ControlAction.VISION_DELETE:
-        statement = VisionStatement.objects.filter(session=session, pk=data["target"]).first()
-        if statement is not None:
-            services.vision_statement_delete(statement=statement)
-    elif action == ControlAction.PRIORITIES:
-        services.vision_priorities_set(session=session, priorities=data["priorities"])
-    elif action == ControlAction.ADOPT:
-        services.vision_adopt(session=session)
-    elif action == ControlAction.UNADOPT:
-        services.vision_unadopt(session=session)
-    elif action == ControlAction.FINISH:
-        services.session_finish(session=session)
-    elif action == ControlAction.REOPEN:
-        services.session_reopen(session=session)
-    elif action == ControlAction.SAVE_NOTES:
-        pass
-    elif item is None:
-        raise ValidationError(_("Choose an item of the agenda first."))
-    elif action == ControlAction.OPEN:
-        services.voting_open(item=item)
-    elif action == ControlAction.CLOSE:
-        services.voting_close(item=item)
-    elif action == ControlAction.REVEAL:
-        services.results_reveal(item=item)
-    elif action == ControlAction.HIDE:
-        services.results_hide(item=item)
-    elif action == ControlAction.NEW_ROUND:
-        services.vote_round_start(item=item)
-    elif action == ControlAction.RESET:
-        services.vote_reset(item=item)
-
-
 @login_required
 @require_POST
 def control(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -344,13 +290,11 @@ def control(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = ControlForm(request.POST)
     if not form.is_valid():
         return facilitator(request, pk, form=form)
-    item = (
-        AgendaItem.objects.filter(pk=session.current_item_id).first()
-        if session.current_item_id
-        else None
-    )
+    notes = form.cleaned_data["notes"] if "notes" in request.POST else None
     try:
-        _run_control(session, item, form.cleaned_data)
+        services.session_control(
+            session=session, action=form.cleaned_data["action"], data=form.cleaned_data, notes=notes
+        )
     except ValidationError as error:
         messages.error(request, _error_text(error))
     return redirect("workshops:facilitator", pk=session.pk)

@@ -127,7 +127,10 @@ def test_a_phone_sends_an_answer_by_fetch_and_gets_json_with_a_dutch_message(ses
     body = response.json()
     assert body["ok"] is True and body["message"] == "Uw antwoord is verstuurd."
     assert body["seq"] == live.last_seq(session.pk)  # the protocol's push sequence
-    assert body["own"]["contributions"] == ["feiten"]  # the phone marks its own answer
+    # The phone marks its own answer.
+    assert body["own"] == {
+        f"kind-{item.pk}": {"item": item.pk, "kind": "question", "contributions": ["feiten"]}
+    }
     services.voting_close(item=item)
     refused = _post_json(phone, session, "contribute", {"item": item.pk, "text": "meer"})
     assert refused.status_code == 409
@@ -136,8 +139,8 @@ def test_a_phone_sends_an_answer_by_fetch_and_gets_json_with_a_dutch_message(ses
     assert empty.status_code == 400
     stranger = _post_json(Client(), session, "contribute", {"item": item.pk, "text": "x"})
     assert stranger.status_code == 403
-    own = phone.get(reverse("workshops:own_state", kwargs={"code": session.join_code}))
-    assert own.json()["contributions"] == ["feiten"]
+    own = phone.get(reverse("workshops:own_answers", kwargs={"code": session.join_code}))
+    assert own.json()["own"][f"kind-{item.pk}"]["contributions"] == ["feiten"]
 
 
 def test_without_javascript_an_answer_posts_and_comes_back_with_a_message(session):
@@ -301,8 +304,8 @@ def test_a_phone_ranks_with_three_selects(session):
         phone, session, "ranking", {"item": item.pk, "place_1": "use", "place_2": "use"}
     )
     assert repeated.status_code == 400
-    own = phone.get(reverse("workshops:own_state", kwargs={"code": session.join_code}))
-    assert own.json()["order"] == ["use", "quality"]
+    own = phone.get(reverse("workshops:own_answers", kwargs={"code": session.join_code}))
+    assert own.json()["own"][f"kind-{item.pk}"]["order"] == ["use", "quality"]
 
 
 # --- Vision prepared and reworded ----------------------------------------------------------

@@ -61,7 +61,6 @@ KIND_CASES = [
     UrlCase("workshops:upvote", kwargs=_code, method="post", expected=everyone(302)),
     UrlCase("workshops:poll_vote", kwargs=_code, method="post", expected=everyone(302)),
     UrlCase("workshops:ranking", kwargs=_code, method="post", expected=everyone(302)),
-    UrlCase("workshops:own_state", kwargs=_code, expected=everyone(403)),
     # The example of the default agenda has no picture: 404 for everyone.
     UrlCase("workshops:item_picture", kwargs=_example_item, expected=everyone(404)),
     UrlCase(

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.workshops.factories import SessionFactory, item_of, join, statement_of
-from workshops import selectors, services
+from workshops import charts, selectors, services
 from workshops.models import Dimension
 
 pytestmark = pytest.mark.django_db
@@ -124,9 +124,9 @@ def test_gallery_filters_by_task_and_complexity_and_flags_own_products():
 def test_example_chart_from_sample_data_or_none():
     session = SessionFactory()
     with_chart = item_of(session, "example").example
-    assert selectors.example_chart(with_chart).table.rows
+    assert charts.example_chart(with_chart).table.rows
     with_chart.sample_chart = {}
-    assert selectors.example_chart(with_chart) is None
+    assert charts.example_chart(with_chart) is None
 
 
 def test_session_report_and_export_in_a_fixed_number_of_queries(django_assert_max_num_queries):

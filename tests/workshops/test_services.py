@@ -372,3 +372,48 @@ def test_deleting_the_engagement_removes_its_sessions_and_own_products():
     session.engagement.delete()
     assert not Example.objects.filter(engagement__isnull=False).exists()
     assert Example.objects.filter(engagement__isnull=True).exists()
+
+
+# --- The facilitator's controls ------------------------------------------------------------
+
+
+def test_every_facilitator_button_has_a_service():
+    from workshops.forms import ControlAction
+
+    assert set(ControlAction.ALL) == set(services.CONTROLS)
+
+
+def test_a_control_runs_its_service_and_says_what_happened_in_dutch():
+    session = SessionFactory()
+    statement = statement_of(session)
+    said = services.session_control(
+        session=session, action="goto", data={"target": statement.pk}, notes=None
+    )
+    assert said == f"Nu op het scherm: {statement.title}"
+    assert services.session_control(session=session, action="open", data={}) == "Stemmen is open."
+    statement.refresh_from_db()
+    assert statement.voting_open
+    said = services.session_control(session=session, action="timer_start", data={"minutes": 2.5})
+    assert said == "De timer loopt 2,5 minuten."
+
+
+def test_a_control_keeps_the_notes_on_the_item_they_were_typed_for():
+    """Notes typed for one item, sent with a button pressed after another screen moved on,
+    stay with that item and do not overwrite the notes of the item shown now."""
+    session = SessionFactory()
+    first, second = statement_of(session, 0), statement_of(session, 1)
+    services.session_go(session=session, item=second)
+    services.session_control(
+        session=session, action="save_notes", data={"notes_item": first.pk}, notes="Eerste."
+    )
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.notes, second.notes) == ("Eerste.", "")
+
+
+def test_an_item_control_without_a_current_item_is_refused():
+    session = SessionFactory()
+    with pytest.raises(ValidationError, match="Kies eerst een onderdeel"):
+        services.session_control(session=session, action="reveal", data={})
+    with pytest.raises(ValidationError):
+        services.session_control(session=session, action="nonsense", data={})

@@ -1,13 +1,14 @@
 // The phone side of the interactive kinds (open question, ideas, poll, ranking).
 // The phone's HTML is the same for everyone; this script sends an action by fetch (the form
 // also works without JavaScript), says what happened in the form's status line, and marks
-// the participant's own answers from one small JSON endpoint after every screen update.
+// the participant's own answers from the participant's own state (the same JSON endpoint live.js
+// reads, key "kind-<item id>") after every screen update.
 (function () {
   "use strict";
-  var root = document.querySelector("[data-live][data-own-state-url]");
+  var root = document.querySelector("[data-live][data-own-url]");
   if (!root || !window.fetch) { return; }
   var region = root.querySelector("[data-live-region]");
-  var ownUrl = root.dataset.ownStateUrl;
+  var ownUrl = root.dataset.ownUrl;
   var loading = false;
   var own = null;       // the participant's own answers to the item ownItem
   var ownItem = null;
@@ -64,6 +65,13 @@
     }
   }
 
+  // The answer of the own-state endpoint or of an action: {"own": {"kind-<item>": state}}.
+  function rememberOwn(answer) {
+    var item = currentItem();
+    var state = answer && answer.own && answer.own["kind-" + item];
+    remember(state || { item: item });
+  }
+
   function remember(state) {
     if (!state) { return; }
     own = state;
@@ -80,7 +88,7 @@
     loading = true;
     fetch(ownUrl, { credentials: "same-origin", cache: "no-store" })
       .then(function (response) { return response.ok ? response.json() : null; })
-      .then(remember)
+      .then(function (answer) { if (answer) { rememberOwn(answer); } })
       .catch(function () { /* the next screen update tries again */ })
       .then(function () { loading = false; });
   }
@@ -134,7 +142,7 @@
         if (answer.ok && form.hasAttribute("data-clear-on-ok")) {
           form.querySelectorAll("input[type=text], textarea").forEach(function (input) { input.value = ""; input.defaultValue = ""; });
         }
-        if (answer.ok && answer.own) { remember(answer.own); }
+        if (answer.ok && answer.own) { rememberOwn(answer); }
       })
       .catch(function () {
         message(form, document.documentElement.lang === "en" ? "No connection; your answer was not sent. Try again." : "Geen verbinding; uw antwoord is niet verstuurd. Probeer het opnieuw.", false);
