@@ -5,6 +5,18 @@ from accounts.models import Role, User
 from engagements.models import Engagement, Organisation
 
 
+def form_field[F: forms.Field](form: forms.BaseForm, name: str, kind: type[F]) -> F:
+    """The form's field ``name`` as the kind of field the form declares it to be.
+
+    ``form.fields`` holds plain ``Field``s for the type checker; a form that sets the choices
+    or queryset of one of its fields in ``__init__`` asks for it by kind through this.
+    """
+    field = form.fields[name]
+    if not isinstance(field, kind):
+        raise TypeError(f"{name} is a {type(field).__name__}, not a {kind.__name__}.")
+    return field
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -59,9 +71,7 @@ class EngagementForm(forms.ModelForm):
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         if organisations is not None:
-            field = self.fields["organisation"]
-            assert isinstance(field, forms.ModelChoiceField)
-            field.queryset = organisations
+            form_field(self, "organisation", forms.ModelChoiceField).queryset = organisations
         if self.instance.pk:
             # The client of an engagement does not change.
             self.fields["organisation"].disabled = True

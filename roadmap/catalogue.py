@@ -11,6 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeGuard
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -37,9 +38,23 @@ def default_catalogue() -> CatalogueDocument:
     return parse_catalogue(DEFAULT_CATALOGUE_PATH.read_text(encoding="utf-8"))
 
 
-def parse_catalogue(text: str | bytes, *, dimension_keys: set[str] | None = None):
+def parse_catalogue(
+    text: str | bytes, *, dimension_keys: set[str] | None = None
+) -> CatalogueDocument:
     """A catalogue document from JSON text; ValidationError lists every problem found."""
     data = parse_json_import(text)
+    raw_actions = _checked_actions(data)
+    errors: list[str] = []
+    actions = _parse_actions(raw_actions, errors, dimension_keys)
+    errors.extend(_unknown_prerequisites(actions))
+    if errors:
+        raise ValidationError(errors[:50])
+    name = data.get("name") if isinstance(data.get("name"), str) else ""
+    return CatalogueDocument(name=name.strip()[:200], actions=actions)
+
+
+def _checked_actions(data: dict[str, Any]) -> list[object]:
+    """The document's list of raw actions, once its format, version and size are right."""
     if data.get("format") != FORMAT:
         raise ValidationError(_("The file is not an action catalogue of this portal."))
     if data.get("format_version") != FORMAT_VERSION:
@@ -54,7 +69,13 @@ def parse_catalogue(text: str | bytes, *, dimension_keys: set[str] | None = None
         raise ValidationError(
             _("The catalogue holds more than %(max)s actions."), params={"max": MAX_ACTIONS}
         )
-    errors: list[str] = []
+    return raw_actions
+
+
+def _parse_actions(
+    raw_actions: list[object], errors: list[str], dimension_keys: set[str] | None
+) -> list[CatalogueAction]:
+    """The valid actions with a key not used before; a problem with any other goes to errors."""
     actions: list[CatalogueAction] = []
     seen: set[str] = set()
     for number, raw in enumerate(raw_actions, start=1):
@@ -69,84 +90,60 @@ def parse_catalogue(text: str | bytes, *, dimension_keys: set[str] | None = None
             continue
         seen.add(action.key)
         actions.append(action)
-    for action in actions:
-        for prerequisite in action.prerequisites:
-            if prerequisite not in seen:
-                errors.append(
-                    _(
-                        "Action “%(key)s” names a prerequisite “%(prerequisite)s” that is not "
-                        "in the catalogue."
-                    )
-                    % {"key": action.key, "prerequisite": prerequisite}
-                )
-    if errors:
-        raise ValidationError(errors[:50])
-    name = data.get("name") if isinstance(data.get("name"), str) else ""
-    return CatalogueDocument(name=name.strip()[:200], actions=actions)
+    return actions
 
 
-def _text(raw: dict, name: str, *, required: bool, max_length: int) -> str | None:
-    value = raw.get(name, "")
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    if (required and not value) or len(value) > max_length:
-        return None
-    return value
+def _unknown_prerequisites(actions: list[CatalogueAction]) -> list[str]:
+    keys = {action.key for action in actions}
+    return [
+        _("Action “%(key)s” names a prerequisite “%(prerequisite)s” that is not in the catalogue.")
+        % {"key": action.key, "prerequisite": prerequisite}
+        for action in actions
+        for prerequisite in action.prerequisites
+        if prerequisite not in keys
+    ]
 
 
-def _parse_action(raw, number: int, errors: list[str], dimension_keys) -> CatalogueAction | None:
+def _parse_action(
+    raw: object, number: int, errors: list[str], dimension_keys: set[str] | None
+) -> CatalogueAction | None:
+    """The action, or None with one sentence in errors naming everything it lacks.
+
+    Each field reader returns the valid value, or adds what the field needs to ``problems``
+    and returns a placeholder that is never used (the action is refused then).
+    """
     if not isinstance(raw, dict):
         errors.append(_("Action %(number)s is not an object.") % {"number": number})
         return None
-    problems = []
-    key = raw.get("key")
-    if not isinstance(key, str) or not KEY_PATTERN.match(key):
-        problems.append(_("a key of lower-case letters, digits and hyphens"))
-    dimension = raw.get("dimension")
-    if not isinstance(dimension, str) or (
-        dimension_keys is not None and dimension not in dimension_keys
-    ):
-        problems.append(_("a dimension of the maturity model"))
-    from_level = raw.get("from_level")
-    if not isinstance(from_level, int) or not MIN_LEVEL <= from_level < MAX_LEVEL:
-        problems.append(_("a starting level from 1 to 4"))
-    title = _text(raw, "title", required=True, max_length=200)
-    if title is None:
-        problems.append(_("a title of at most 200 characters"))
-    description = _text(raw, "description", required=False, max_length=4000)
-    if description is None:
-        problems.append(_("a description of at most 4000 characters"))
-    effort = raw.get("effort")
-    if effort not in Effort.values:
-        problems.append(_("an effort of S, M or L"))
-    duration = raw.get("duration_quarters")
-    if not isinstance(duration, int) or not 1 <= duration <= MAX_DURATION:
-        problems.append(_("a duration of 1 to 12 quarters"))
-    owner = _text(raw, "owner_role", required=False, max_length=120)
-    if owner is None:
-        problems.append(_("an owner role of at most 120 characters"))
-    prerequisites = raw.get("prerequisites", [])
-    if not isinstance(prerequisites, list) or not all(isinstance(p, str) for p in prerequisites):
-        problems.append(_("prerequisites as a list of action keys"))
-        prerequisites = []
-    requires = []
-    raw_requires = raw.get("requires", [])
-    if not isinstance(raw_requires, list):
-        raw_requires = [None]
-    for rule in raw_requires:
-        if (
-            isinstance(rule, dict)
-            and isinstance(rule.get("dimension"), str)
-            and (dimension_keys is None or rule["dimension"] in dimension_keys)
-            and rule["dimension"] != dimension
-            and isinstance(rule.get("level"), int)
-            and MIN_LEVEL < rule["level"] <= MAX_LEVEL
-        ):
-            requires.append(LevelRequirement(rule["dimension"], rule["level"]))
-        else:
-            problems.append(_("rules as another dimension with a level from 2 to 5"))
-            break
+    problems: list[str] = []
+    key = _key(raw, problems)
+    dimension = _dimension(raw, dimension_keys, problems)
+    from_level = _whole_number(
+        raw, "from_level", MIN_LEVEL, MAX_LEVEL - 1, _("a starting level from 1 to 4"), problems
+    )
+    title = _text(raw, "title", 200, _("a title of at most 200 characters"), problems)
+    description = _text(
+        raw,
+        "description",
+        4000,
+        _("a description of at most 4000 characters"),
+        problems,
+        required=False,
+    )
+    effort = _effort(raw, problems)
+    duration = _whole_number(
+        raw, "duration_quarters", 1, MAX_DURATION, _("a duration of 1 to 12 quarters"), problems
+    )
+    owner = _text(
+        raw,
+        "owner_role",
+        120,
+        _("an owner role of at most 120 characters"),
+        problems,
+        required=False,
+    )
+    prerequisites = _prerequisites(raw, problems)
+    requires = _requires(raw, dimension_keys, problems)
     if problems:
         errors.append(
             _("Action %(number)s needs %(problems)s.")
@@ -162,9 +159,98 @@ def _parse_action(raw, number: int, errors: list[str], dimension_keys) -> Catalo
         effort=effort,
         duration_quarters=duration,
         owner_role=owner,
-        prerequisites=tuple(sorted(set(prerequisites))),
-        requires=tuple(sorted(set(requires), key=lambda r: (r.dimension_key, r.level))),
+        prerequisites=prerequisites,
+        requires=requires,
         met_by_vision=raw.get("met_by_vision") is True,
+    )
+
+
+def _key(raw: dict[str, Any], problems: list[str]) -> str:
+    key = raw.get("key")
+    if isinstance(key, str) and KEY_PATTERN.match(key):
+        return key
+    problems.append(_("a key of lower-case letters, digits and hyphens"))
+    return ""
+
+
+def _dimension(raw: dict[str, Any], dimension_keys: set[str] | None, problems: list[str]) -> str:
+    dimension = raw.get("dimension")
+    if isinstance(dimension, str) and (dimension_keys is None or dimension in dimension_keys):
+        return dimension
+    problems.append(_("a dimension of the maturity model"))
+    return ""
+
+
+def _whole_number(
+    raw: dict[str, Any], name: str, low: int, high: int, problem: str, problems: list[str]
+) -> int:
+    value = raw.get(name)
+    if isinstance(value, int) and low <= value <= high:
+        return value
+    problems.append(problem)
+    return low
+
+
+def _text(
+    raw: dict[str, Any],
+    name: str,
+    max_length: int,
+    problem: str,
+    problems: list[str],
+    *,
+    required: bool = True,
+) -> str:
+    value = raw.get(name, "")
+    if isinstance(value, str):
+        value = value.strip()
+        if (value or not required) and len(value) <= max_length:
+            return value
+    problems.append(problem)
+    return ""
+
+
+def _effort(raw: dict[str, Any], problems: list[str]) -> str:
+    effort = raw.get("effort")
+    if isinstance(effort, str) and effort in Effort.values:
+        return effort
+    problems.append(_("an effort of S, M or L"))
+    return Effort.MEDIUM
+
+
+def _prerequisites(raw: dict[str, Any], problems: list[str]) -> tuple[str, ...]:
+    prerequisites = raw.get("prerequisites", [])
+    if isinstance(prerequisites, list) and all(isinstance(p, str) for p in prerequisites):
+        return tuple(sorted(set(prerequisites)))
+    problems.append(_("prerequisites as a list of action keys"))
+    return ()
+
+
+def _requires(
+    raw: dict[str, Any], dimension_keys: set[str] | None, problems: list[str]
+) -> tuple[LevelRequirement, ...]:
+    """The cross-dimension rules: each names another dimension and a level from 2 to 5."""
+    raw_requires = raw.get("requires", [])
+    if not isinstance(raw_requires, list):
+        raw_requires = [None]
+    requires: set[LevelRequirement] = set()
+    for rule in raw_requires:
+        if not _is_rule(rule, raw.get("dimension"), dimension_keys):
+            problems.append(_("rules as another dimension with a level from 2 to 5"))
+            break
+        requires.add(LevelRequirement(rule["dimension"], rule["level"]))
+    return tuple(sorted(requires, key=lambda r: (r.dimension_key, r.level)))
+
+
+def _is_rule(
+    rule: object, dimension: object, dimension_keys: set[str] | None
+) -> TypeGuard[dict[str, Any]]:
+    return (
+        isinstance(rule, dict)
+        and isinstance(rule.get("dimension"), str)
+        and (dimension_keys is None or rule["dimension"] in dimension_keys)
+        and rule["dimension"] != dimension
+        and isinstance(rule.get("level"), int)
+        and MIN_LEVEL < rule["level"] <= MAX_LEVEL
     )
 
 

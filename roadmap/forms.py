@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from engagements.forms import form_field
 from roadmap.catalogue import parse_catalogue
 from roadmap.generator import MAX_LEVEL, MIN_LEVEL, Effort
 from roadmap.models import (
@@ -79,7 +80,8 @@ class RoadmapSettingsForm(RoadmapCreateForm):
         ]
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         for dimension in self.dimensions:
             current = cleaned.get(f"current_{dimension.key}")
             target = cleaned.get(f"target_{dimension.key}")
@@ -156,11 +158,20 @@ class ItemCreateForm(forms.Form):
 
     def __init__(self, *args, dimensions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["dimension_key"].choices = [(d.key, d.name) for d in dimensions]
+        form_field(self, "dimension_key", forms.ChoiceField).choices = [
+            (d.key, d.name) for d in dimensions
+        ]
 
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ItemStatus.choices)
+
+
+class ActionsField(forms.ModelMultipleChoiceField):
+    """Catalogue actions, each shown by its title and key."""
+
+    def label_from_instance(self, obj: CatalogueAction) -> str:
+        return f"{obj.title} ({obj.key})"
 
 
 class CatalogueActionForm(forms.Form):
@@ -187,7 +198,7 @@ class CatalogueActionForm(forms.Form):
         label=_("Duration in quarters"), min_value=1, max_value=MAX_DURATION_QUARTERS, initial=1
     )
     owner_role = forms.CharField(label=_("Owner role"), max_length=120, required=False)
-    prerequisites = forms.ModelMultipleChoiceField(
+    prerequisites = ActionsField(
         label=_("Prerequisites"),
         queryset=CatalogueAction.objects.none(),
         required=False,
@@ -205,12 +216,11 @@ class CatalogueActionForm(forms.Form):
         self.catalogue = catalogue
         self.action = action
         self.dimensions = dimensions
-        self.fields["dimension_key"].choices = dimensions
+        form_field(self, "dimension_key", forms.ChoiceField).choices = dimensions
         others = catalogue.actions.order_by("dimension_key", "from_level", "key")
         if action is not None:
             others = others.exclude(pk=action.pk)
-        self.fields["prerequisites"].queryset = others
-        self.fields["prerequisites"].label_from_instance = lambda a: f"{a.title} ({a.key})"
+        form_field(self, "prerequisites", ActionsField).queryset = others
         for key, name in dimensions:
             self.fields[f"rule_{key}"] = forms.TypedChoiceField(
                 label=name,

@@ -50,7 +50,7 @@ class Effort(models.TextChoices):
     LARGE = "L", gettext_lazy("Large")
 
 
-EFFORT_RANK = {Effort.SMALL: 0, Effort.MEDIUM: 1, Effort.LARGE: 2}
+EFFORT_RANK: dict[str, int] = {Effort.SMALL: 0, Effort.MEDIUM: 1, Effort.LARGE: 2}
 
 
 class ReasonKind(models.TextChoices):
@@ -229,7 +229,7 @@ class _Selection:
         self.data = data
         self.warnings = warnings
         self.names = {d.key: d.name for d in data.dimensions}
-        self.by_key = {}
+        self.by_key: dict[str, CatalogueAction] = {}
         for action in sorted(data.actions, key=lambda a: a.key):
             if action.key in self.by_key:
                 warnings.append(
@@ -832,7 +832,7 @@ def _horizon_warnings(
 ) -> list[PlanWarning]:
     horizon_offset = data.horizon_end.index - data.start.index
     late = [
-        outcome
+        (outcome, outcome.reached_in)
         for outcome in outcomes
         if outcome.reached_in is not None
         and outcome.level_within_horizon < outcome.target_level
@@ -853,8 +853,8 @@ def _horizon_warnings(
 
     unlimited = max(len(order), 1)
     warnings = []
-    for outcome in late:
-        finish = outcome.reached_in.index - data.start.index
+    for outcome, reached_in in late:
+        finish = reached_in.index - data.start.index
         sentence = _(
             "%(dimension)s does not reach target level %(target)s within the horizon of "
             "%(years)s years (up to and including %(end)s): the last step ends in %(reached)s."
@@ -863,7 +863,7 @@ def _horizon_warnings(
             "target": outcome.target_level,
             "years": data.horizon_years,
             "end": data.horizon_end.label,
-            "reached": outcome.reached_in.label,
+            "reached": reached_in.label,
         }
         options = []
         fitting_capacity = next(
