@@ -93,7 +93,7 @@ def test_facilitator_runs_a_whole_session_with_projector_and_three_phones(
     # Part 3: a statement; results hidden until revealed, then a second round.
     statement = statement_of(session)
     _press(facilitator, f"goto:{statement.pk}")
-    facilitator.keyboard.press("o")
+    facilitator.keyboard.press("Alt+Shift+O")
     facilitator.wait_for_load_state()
     expect(projector.get_by_text("Het stemmen is geopend")).to_be_visible()
     for phone, answer in zip(phones, ["Helemaal oneens", "Eens", "Helemaal eens"], strict=True):
@@ -107,7 +107,7 @@ def test_facilitator_runs_a_whole_session_with_projector_and_three_phones(
     facilitator.locator("[data-notes]").fill("Verdeelde zaal over sturen op gevoel.")
     facilitator.keyboard.press("Escape")
     facilitator.locator("body").click(position={"x": 5, "y": 5})
-    facilitator.keyboard.press("r")
+    facilitator.keyboard.press("Alt+Shift+R")
     facilitator.wait_for_load_state()
     expect(projector.locator(".js-plotly-plot")).to_have_count(1)
     expect(projector.get_by_text("Polarisatie:")).to_be_visible()

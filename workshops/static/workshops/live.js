@@ -32,7 +32,7 @@
   function snapshot() {
     var element = region && region.firstElementChild;
     var data = element ? element.dataset : {};
-    return { version: data.version, item: data.item };
+    return { version: data.version, item: data.item, announce: data.announce };
   }
 
   function setConnection(state) {
@@ -147,10 +147,22 @@
     return selector;
   }
 
+  // The nth element of its tag in the screen: the same control again when it has neither an
+  // id nor a form with an id (the summary of a chart's number table on the facilitator).
+  function position(element) {
+    return Array.prototype.indexOf.call(region.querySelectorAll(element.tagName), element);
+  }
+
+  function openDetails() {
+    return Array.prototype.map.call(region.querySelectorAll("details"), function (details) { return details.open; });
+  }
+
   function replaceScreen(html) {
     var focused = document.activeElement;
     var hadFocus = focused && region.contains(focused) && focused !== region;
     var focusId = hadFocus ? focusSelector(focused) : null;
+    var focusAt = hadFocus ? { tag: focused.tagName, index: position(focused) } : null;
+    var opened = openDetails();
     var pending = unsavedInput();
     var before = current;
     region.innerHTML = html;
@@ -164,16 +176,20 @@
     startTimer();
     if (window.portalCharts) { window.portalCharts.draw(region); }
     var itemChanged = String(before.item || "") !== String(current.item || "");
+    if (!itemChanged) {
+      // A number table the person opened stays open.
+      region.querySelectorAll("details").forEach(function (details, index) { if (opened[index]) { details.open = true; } });
+    }
     if (hadFocus) {
-      var again = focusId && region.querySelector(focusId);
+      var again = focusId ? region.querySelector(focusId) : region.querySelectorAll(focusAt.tag)[focusAt.index];
       var heading = region.querySelector("[data-live-heading]");
       if (again && !itemChanged) { again.focus(); }
       // A control that is gone or disabled now (voting closed): the screen's heading instead.
       if (document.activeElement !== again && heading) { heading.focus(); }
     }
-    var element = region.firstElementChild;
-    if (element && element.dataset.announce && (itemChanged || before.version !== current.version)) {
-      announce(element.dataset.announce);
+    // Said when the screen moved on, or when its sentence changed (the facilitator's count).
+    if (current.announce && (itemChanged || before.version !== current.version || before.announce !== current.announce)) {
+      announce(current.announce);
     }
   }
 
