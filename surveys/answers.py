@@ -13,10 +13,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from surveys.models import LIKERT_LABELS, SCALE_MAX, SCALE_MIN, Question, QuestionKind
+from surveys.models import (
+    LIKERT_LABELS,
+    OTHER_KEY,
+    SCALE_MAX,
+    SCALE_MIN,
+    Question,
+    QuestionKind,
+)
+from surveys.options import normal
 
 OTHER = "__other__"
 
@@ -164,31 +173,38 @@ def missing_required(questions: list[Question], answers: dict[int, Any]) -> list
     ]
 
 
-OTHER_CONDITION_WORDS = {"anders", "other"}
+OTHER_CONDITION_WORDS = {"anders", "other", OTHER_KEY}
+
+
+def _choice_condition(condition_question: Question, value: str) -> str:
+    if value in condition_question.option_keys:
+        return value
+    wanted = normal(value)
+    for option, key in zip(
+        condition_question.options, condition_question.option_keys, strict=False
+    ):
+        if normal(option) == wanted:
+            return key
+    if condition_question.allow_other and wanted in OTHER_CONDITION_WORDS:
+        return OTHER_KEY
+    raise ValidationError(
+        _("Choose one of the options of that question: %(options)s.")
+        % {"options": ", ".join(f"“{option}”" for option in condition_question.options)}
+    )
 
 
 def condition_value_for(condition_question: Question, value: str) -> str:
     """The stored form of a condition on ``condition_question``'s answer ``value``.
 
-    For a choice question the value must be one of its options, in any case or spacing;
-    the option is stored exactly as written in the question, so the condition keeps
-    working whatever the case. For a scale or agree question it must be a number in range.
-    Raises ValidationError (with the valid answers) for anything else.
+    For a choice question: the key of one of its options, given as the key or as the
+    option's text in any case or spacing (a JSON import names the text), so the condition
+    keeps working whatever the case and when the option is renamed. For a scale or agree
+    question: a number in range. Raises ValidationError (with the valid answers) otherwise.
     """
-    from django.core.exceptions import ValidationError
-
-    wanted = " ".join(value.split()).casefold()
     kind = condition_question.kind
     if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
-        for option in condition_question.options:
-            if " ".join(option.split()).casefold() == wanted:
-                return option
-        if condition_question.allow_other and wanted in OTHER_CONDITION_WORDS:
-            return "anders"
-        raise ValidationError(
-            _("Choose one of the options of that question: %(options)s.")
-            % {"options": ", ".join(f"“{option}”" for option in condition_question.options)}
-        )
+        return _choice_condition(condition_question, value)
+    wanted = normal(value)
     if kind in (QuestionKind.LIKERT, QuestionKind.SCALE):
         low, high = (1, 5) if kind == QuestionKind.LIKERT else (SCALE_MIN, SCALE_MAX)
         if wanted.isascii() and wanted.isdigit() and low <= int(wanted) <= high:
@@ -204,18 +220,23 @@ def condition_value_for(condition_question: Question, value: str) -> str:
 def matches_condition(question: Question, value: Any) -> bool:
     """Whether the answer ``value`` to ``question.condition_question`` shows ``question``.
 
-    Compared without regard to case, so a condition stored before conditions were checked
-    ("nooit" for the option "Nooit") still works."""
-    expected = question.condition_value.strip().casefold()
-    if value is None:
+    A choice condition holds an option's key; the answer holds the option's text, so the
+    key is looked up in the question's options (compared without regard to case)."""
+    condition = question.condition_question
+    if value is None or condition is None:
         return False
     if isinstance(value, dict):
-        return expected in {choice.casefold() for choice in value.get("choices", [])} or (
-            bool(value.get("other")) and expected in OTHER_CONDITION_WORDS
+        if question.condition_value == OTHER_KEY:
+            return bool(value.get("other"))
+        text = dict(zip(condition.option_keys, condition.options, strict=False)).get(
+            question.condition_value
         )
+        return text is not None and normal(text) in {
+            normal(choice) for choice in value.get("choices", [])
+        }
     if isinstance(value, list):
-        return expected in {str(item).casefold() for item in value}
-    return str(value).strip().casefold() == expected
+        return False
+    return str(value).strip() == question.condition_value
 
 
 def visible_questions(questions: list[Question], answers: dict[int, Any]) -> list[Question]:

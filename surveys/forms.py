@@ -5,7 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 from engagements.jsonimport import parse_json_import
 from surveys.definitions import validate_definition
-from surveys.models import Page, Question, QuestionKind, Survey
+from surveys.models import (
+    LIKERT_LABELS,
+    OTHER_KEY,
+    SCALE_MAX,
+    SCALE_MIN,
+    Page,
+    Question,
+    QuestionKind,
+    Survey,
+)
 
 BLANK = "blank"
 MAX_IMPORT_BYTES = 1_000_000
@@ -112,6 +121,26 @@ class PageForm(forms.ModelForm):
         widgets = {"intro": forms.Textarea(attrs={"rows": 3})}
 
 
+CONDITION_KINDS = [
+    QuestionKind.SINGLE,
+    QuestionKind.MULTIPLE,
+    QuestionKind.LIKERT,
+    QuestionKind.SCALE,
+]
+
+
+def condition_answers(question: Question) -> list[tuple[str, str]]:
+    """The answers of ``question`` a condition can name: (stored value, label)."""
+    if question.kind == QuestionKind.LIKERT:
+        return [(str(number), f"{number} – {label}") for number, label in LIKERT_LABELS]
+    if question.kind == QuestionKind.SCALE:
+        return [(str(number), str(number)) for number in range(SCALE_MIN, SCALE_MAX + 1)]
+    answers = list(zip(question.option_keys, question.options, strict=False))
+    if question.allow_other:
+        answers.append((OTHER_KEY, str(_("Other"))))
+    return answers
+
+
 class QuestionForm(forms.ModelForm):
     options_text = forms.CharField(
         max_length=10_000,
@@ -122,6 +151,20 @@ class QuestionForm(forms.ModelForm):
     )
     move_to_page = forms.ModelChoiceField(
         label=_("Page"), queryset=Page.objects.none(), required=False, empty_label=None
+    )
+    condition = forms.ChoiceField(
+        label=_("Show only when"),
+        required=False,
+        help_text=_(
+            "Choose an answer to a question on an earlier page: only respondents who gave "
+            "that answer see this question."
+        ),
+        error_messages={
+            "invalid_choice": _(
+                "Choose an answer from the list: only an answer to a choice, scale or agree "
+                "question on an earlier page can decide whether this question is shown."
+            )
+        },
     )
 
     class Meta:
@@ -135,8 +178,7 @@ class QuestionForm(forms.ModelForm):
             "max_length",
             "help_text",
             "required",
-            "condition_question",
-            "condition_value",
+            "condition",
             "is_highlight",
         ]
         widgets = {"help_text": forms.Textarea(attrs={"rows": 2})}
@@ -159,11 +201,7 @@ class QuestionForm(forms.ModelForm):
         self.fields["kind"].widget.attrs["data-question-kind"] = ""
         for name, kinds in self.FIELDS_BY_KIND.items():
             self.fields[name].widget.attrs["data-for-kinds"] = " ".join(kinds)
-        earlier = Question.objects.filter(
-            page__survey_id=page.survey_id, page__position__lt=page.position
-        ).order_by("page__position", "position")
-        self.fields["condition_question"].queryset = earlier
-        self.fields["condition_question"].empty_label = _("Always show")
+        self._set_condition_choices(page)
         if self.instance.pk:
             self.fields["options_text"].initial = "\n".join(self.instance.options)
             self.fields["move_to_page"].queryset = Page.objects.filter(
@@ -187,9 +225,47 @@ class QuestionForm(forms.ModelForm):
                 self.add_error("options_text", _("Enter at least two options, one per line."))
             elif len(set(cleaned["options"])) != len(cleaned["options"]):
                 self.add_error("options_text", _("Each option may appear only once."))
-        if cleaned.get("condition_question") and not cleaned.get("condition_value"):
-            self.add_error("condition_value", _("Enter the answer that shows this question."))
+        question_pk, _colon, value = (cleaned.get("condition") or "").partition(":")
+        cleaned["condition_question"] = self.earlier.get(question_pk)
+        cleaned["condition_value"] = value if cleaned["condition_question"] else ""
         return cleaned
+
+    def _set_condition_choices(self, page: Page) -> None:
+        """The answers of the earlier questions, grouped per question; stored as
+        "<question id>:<option key or number>"."""
+        earlier = Question.objects.filter(
+            page__survey_id=page.survey_id,
+            page__position__lt=page.position,
+            kind__in=CONDITION_KINDS,
+        ).order_by("page__position", "position")
+        self.earlier = {str(question.pk): question for question in earlier}
+        choices: list = [("", _("Always show"))]
+        for pk, question in self.earlier.items():
+            answers = [
+                (f"{pk}:{value}", _("the answer is “%(answer)s”") % {"answer": label})
+                for value, label in condition_answers(question)
+            ]
+            choices.append((question.text, answers))
+        instance = self.instance
+        if instance.pk and instance.condition_question_id:
+            current = f"{instance.condition_question_id}:{instance.condition_value}"
+            if not any(
+                current == value for _group, answers in choices[1:] for value, _l in answers
+            ):
+                # A condition written before conditions were checked: kept visible, so that
+                # saving says what is wrong instead of dropping it silently.
+                choices.append(
+                    (
+                        current,
+                        _("“%(answer)s” (not an option: choose another answer)")
+                        % {"answer": instance.condition_value},
+                    )
+                )
+                self.earlier.setdefault(
+                    str(instance.condition_question_id), instance.condition_question
+                )
+            self.fields["condition"].initial = current
+        self.fields["condition"].choices = choices
 
     def _post_clean(self):
         # The service validates the model (full_clean) when it saves.

@@ -46,6 +46,8 @@ class QuestionKind(models.TextChoices):
 CHOICE_KINDS = {QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.RANKING}
 TEXT_KINDS = {QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT}
 NUMBER_KINDS = {QuestionKind.LIKERT, QuestionKind.SCALE}
+# The key a condition stores for the "other, namely" option of a choice question.
+OTHER_KEY = "__other__"
 
 LIKERT_LABELS = [
     (1, _("Strongly disagree")),
@@ -231,6 +233,9 @@ class Question(models.Model):
         blank=True,
         help_text=_("The answer options of a choice or ranking question, in order."),
     )
+    # A stable key per option, in the same order as ``options`` ("o1", "o2", ...): a
+    # condition refers to an option by its key, so renaming the option keeps it working.
+    option_keys = models.JSONField(_("option keys"), default=list, blank=True, editable=False)
     allow_other = models.BooleanField(
         _("'other, namely' option"),
         default=False,
@@ -259,7 +264,10 @@ class Question(models.Model):
         _("has the answer"),
         max_length=200,
         blank=True,
-        help_text=_("For a choice: the option; for a scale or agree question: the number."),
+        help_text=_(
+            "For a choice: the option's key (see option_keys); for a scale or agree question: "
+            "the number."
+        ),
     )
     is_highlight = models.BooleanField(
         _("show in the workshop"),
@@ -310,6 +318,27 @@ class Question(models.Model):
     @property
     def is_text(self) -> bool:
         return self.kind in TEXT_KINDS
+
+    def option_label(self, value: str) -> str | None:
+        """The text of this question's answer ``value`` as a condition stores it (an
+        option's key, ``OTHER_KEY``, or a number), or None when it is none of them."""
+        if self.kind in CHOICE_KINDS:
+            if value == OTHER_KEY and self.allow_other:
+                return str(_("Other"))
+            return dict(zip(self.option_keys, self.options, strict=False)).get(value)
+        if self.kind == QuestionKind.LIKERT and value.isascii() and value.isdigit():
+            label = dict(LIKERT_LABELS).get(int(value))
+            return f"{value} – {label}" if label else None
+        if self.kind == QuestionKind.SCALE and value.isascii() and value.isdigit():
+            return value if SCALE_MIN <= int(value) <= SCALE_MAX else None
+        return None
+
+    @property
+    def condition_label(self) -> str:
+        """The answer that shows this question, as the consultant reads it."""
+        if self.condition_question is None:
+            return ""
+        return self.condition_question.option_label(self.condition_value) or self.condition_value
 
     @property
     def ranking_places(self) -> int:

@@ -15,6 +15,7 @@ from engagements.anonymity import small_group_rule
 from reporting.charts import Chart
 from surveys.answers import matches_condition
 from surveys.models import (
+    CHOICE_KINDS,
     TEXT_KINDS,
     Answer,
     Invitation,
@@ -140,6 +141,14 @@ def survey_question(*, survey: Survey, pk: int) -> Question | None:
     return Question.objects.select_related("page").filter(pk=pk, page__survey=survey).first()
 
 
+def _condition_export_value(question: Question) -> str:
+    """A condition in the export names the option's text (keys are this portal's own)."""
+    condition = question.condition_question
+    if condition is not None and condition.kind in CHOICE_KINDS:
+        return condition.option_label(question.condition_value) or question.condition_value
+    return question.condition_value
+
+
 def survey_definition(*, survey: Survey) -> dict:
     """The survey as plain data (the JSON export format, see surveys.definitions)."""
     pages = survey_pages(survey=survey)
@@ -177,7 +186,7 @@ def survey_definition(*, survey: Survey) -> dict:
                         "condition": (
                             {
                                 "question": keys[question.condition_question_id],
-                                "value": question.condition_value,
+                                "value": _condition_export_value(question),
                             }
                             if question.condition_question_id in keys
                             else None

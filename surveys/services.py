@@ -32,6 +32,7 @@ from surveys.models import (
     SurveyStatus,
     new_token,
 )
+from surveys.options import carry_keys, fresh_keys, normal
 from surveys.selectors import survey_definition
 from surveys.tasks import survey_invitations_send, survey_scheduled_reminder
 
@@ -85,6 +86,7 @@ def survey_create_from_definition(
                 help_text=item["help_text"],
                 required=item["required"],
                 options=item["options"],
+                option_keys=fresh_keys(len(item["options"])),
                 allow_other=item["allow_other"],
                 max_length=item["max_length"],
                 ranking_top=item["ranking_top"],
@@ -269,38 +271,68 @@ def page_move(*, page: Page, direction: str) -> Page:
     return page
 
 
-def _clean_question_fields(question: Question) -> None:
-    if question.kind in CHOICE_KINDS:
-        options = [str(option).strip() for option in question.options if str(option).strip()]
-        if len(options) < 2:
-            raise ValidationError({"options": _("Enter at least two options, one per line.")})
-        if len(set(options)) != len(options):
-            raise ValidationError({"options": _("Each option may appear only once.")})
-        question.options = options
-    else:
-        question.options = []
+def _clean_options(question: Question, before: tuple[list[str], list[str]] | None) -> None:
+    """Cleans the options and gives them their keys: new ones, or the keys they had
+    ``before`` (options, keys) the edit, so a renamed option keeps its key."""
+    if question.kind not in CHOICE_KINDS:
+        question.options, question.option_keys = [], []
+        return
+    options = [str(option).strip() for option in question.options if str(option).strip()]
+    if len(options) < 2:
+        raise ValidationError({"options": _("Enter at least two options, one per line.")})
+    if len({normal(option) for option in options}) != len(options):
+        raise ValidationError({"options": _("Each option may appear only once.")})
+    question.options = options
+    question.option_keys = (
+        carry_keys(before[0], before[1], options) if before else fresh_keys(len(options))
+    )
+
+
+def _clean_condition(question: Question) -> None:
+    condition = question.condition_question
+    if condition is None:
+        question.condition_value = ""
+        return
+    if condition.page.survey_id != question.page.survey_id or (
+        condition.page.position >= question.page.position
+    ):
+        raise ValidationError({"condition_question": _("Choose a question on an earlier page.")})
+    if not question.condition_value:
+        raise ValidationError({"condition_value": _("Choose the answer that shows it.")})
+    try:
+        question.condition_value = condition_value_for(condition, question.condition_value)
+    except ValidationError as error:
+        raise ValidationError({"condition_value": error.messages}) from None
+
+
+def _check_dependents(question: Question, before: tuple[list[str], list[str]]) -> None:
+    """Refuses an edit that leaves a later question's condition without its answer."""
+    old_texts = dict(zip(before[1], before[0], strict=False))
+    for dependent in question.dependent_questions.all():
+        if question.option_label(dependent.condition_value) is None:
+            answer = old_texts.get(dependent.condition_value, dependent.condition_value)
+            raise ValidationError(
+                {
+                    "options": _(
+                        "The question “%(question)s” is shown only for the answer "
+                        "“%(answer)s”, which this change removes. Change that condition first."
+                    )
+                    % {"question": dependent.text, "answer": answer}
+                }
+            )
+
+
+def _clean_question_fields(
+    question: Question, before: tuple[list[str], list[str]] | None = None
+) -> None:
+    _clean_options(question, before)
     if question.kind == QuestionKind.RANKING:
         question.allow_other = False
     else:
         question.ranking_top = 0
     if question.kind not in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
         question.allow_other = False
-    condition = question.condition_question
-    if condition is not None:
-        if condition.page.survey_id != question.page.survey_id or (
-            condition.page.position >= question.page.position
-        ):
-            raise ValidationError(
-                {"condition_question": _("Choose a question on an earlier page.")}
-            )
-        if not question.condition_value:
-            raise ValidationError({"condition_value": _("Enter the answer that shows it.")})
-        try:
-            question.condition_value = condition_value_for(condition, question.condition_value)
-        except ValidationError as error:
-            raise ValidationError({"condition_value": error.messages}) from None
-    else:
-        question.condition_value = ""
+    _clean_condition(question)
 
 
 @transaction.atomic
@@ -331,6 +363,7 @@ def question_update(*, question: Question, page: Page | None = None, **fields) -
     """Changes a question. Answers already given keep their stored values."""
     if "kind" in fields and fields["kind"] != question.kind and question.answers.exists():
         raise ValidationError({"kind": _("This question has answers; its type cannot change.")})
+    before = (list(question.options), list(question.option_keys))
     set_fields(question, fields, allowed=_QUESTION_FIELDS, service="question_update")
     if page is not None and page.pk != question.page_id:
         if page.survey_id != question.page.survey_id:
@@ -340,7 +373,8 @@ def question_update(*, question: Question, page: Page | None = None, **fields) -
             raise ValidationError({"page": _("A question on an earlier page depends on this one.")})
         question.page = page
         question.position = (page.questions.aggregate(last=Max("position"))["last"] or 0) + 1
-    _clean_question_fields(question)
+    _clean_question_fields(question, before)
+    _check_dependents(question, before)
     question.full_clean()
     question.save()
     return question

@@ -361,6 +361,25 @@ def _question_fields(form: QuestionForm) -> dict:
     }
 
 
+# The service names model fields; the form shows some of them under another name.
+_QUESTION_FORM_FIELDS = {
+    "options": "options_text",
+    "condition_question": "condition",
+    "condition_value": "condition",
+    "page": "move_to_page",
+}
+
+
+def _question_service_error(form: QuestionForm, error: ValidationError) -> None:
+    """Shows a service's refusal next to the field it is about (or above the form)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        field = _QUESTION_FORM_FIELDS.get(name, name)
+        form.add_error(field if field in form.fields else None, errors)
+
+
 @login_required
 def question_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     page = access.get_page_for_manager(request.user, pk)
@@ -372,7 +391,7 @@ def question_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             question = services.question_create(page=page, **fields)
         except ValidationError as error:
-            form.add_error(None, error)
+            _question_service_error(form, error)
         else:
             messages.success(request, _("The question has been added."))
             return redirect(question.page)
@@ -392,7 +411,7 @@ def question_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 question=question, page=form.cleaned_data.get("move_to_page"), **fields
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            _question_service_error(form, error)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(question.page)

@@ -33,19 +33,25 @@ def _later_page(survey):
     return survey.pages.order_by("position").last()
 
 
-def test_a_condition_in_another_case_is_stored_as_the_option_and_shows_the_question(survey):
-    question = services.question_create(
+def _why_never(survey, shown_for: str = "Nooit") -> Question:
+    """A later question shown only to those who answer ``shown_for`` to the frequency."""
+    return services.question_create(
         page=_later_page(survey),
         kind=QuestionKind.SHORT_TEXT,
         text="Waarom nooit?",
         condition_question=_frequency(survey),
-        condition_value="  nooit ",
+        condition_value=shown_for,
     )
-    assert question.condition_value == "Nooit"
+
+
+def test_a_condition_in_another_case_is_stored_as_the_options_key_and_shows_the_question(survey):
+    question = _why_never(survey, "  nooit ")
+    assert question.condition_value == "o1"
+    assert question.condition_label == "Nooit"
     frequency = _frequency(survey)
-    shown = visible_questions([frequency, question], {frequency.pk: "Nooit"})
-    assert question in shown
-    assert question not in visible_questions([frequency, question], {frequency.pk: "Vaak"})
+    never, often = ({"choices": [choice], "other": ""} for choice in ("Nooit", "Vaak"))
+    assert question in visible_questions([frequency, question], {frequency.pk: never})
+    assert question not in visible_questions([frequency, question], {frequency.pk: often})
 
 
 def test_a_condition_that_is_no_option_cannot_be_saved(survey):
@@ -73,41 +79,89 @@ def test_a_condition_on_an_open_question_cannot_be_saved(survey):
         )
 
 
-def test_the_editor_says_which_options_are_valid(client, world, survey):
+def _editor_post(client, page, **data):
+    url = reverse("surveys:question_create", kwargs={"pk": page.pk}) + "?kind=short_text"
+    fields = {"kind": "short_text", "text": "Waarom?", "max_length": 500, "ranking_top": 0}
+    return client.post(url, {**fields, **data})
+
+
+def test_the_editor_offers_the_earlier_questions_options_and_stores_the_key(client, world, survey):
     client.force_login(world.users["consultant_on"])
-    url = reverse("surveys:question_create", kwargs={"pk": _later_page(survey).pk})
-    response = client.post(
-        url + "?kind=short_text",
-        {
-            "kind": "short_text",
-            "text": "Waarom?",
-            "max_length": 500,
-            "ranking_top": 0,
-            "condition_question": _frequency(survey).pk,
-            "condition_value": "Nooit gedaan",
-        },
-    )
+    page = _later_page(survey)
+    frequency = _frequency(survey)
+    form = client.get(reverse("surveys:question_create", kwargs={"pk": page.pk})).content.decode()
+    assert f'<optgroup label="{frequency.text}">' in form
+    assert f'<option value="{frequency.pk}:o1">het antwoord is “Nooit”</option>' in form
+    response = _editor_post(client, page, condition=f"{frequency.pk}:o1")
+    assert response.status_code == 302
+    question = Question.objects.get(text="Waarom?")
+    assert (question.condition_question, question.condition_value) == (frequency, "o1")
+
+
+@pytest.mark.parametrize("condition", ["{pk}:Nooit gedaan", "{pk}:o9", "{pk}:nooit", "999999:o1"])
+def test_an_invalid_condition_cannot_be_saved_and_the_editor_says_why(
+    client, world, survey, condition
+):
+    client.force_login(world.users["consultant_on"])
+    condition = condition.format(pk=_frequency(survey).pk)
+    response = _editor_post(client, _later_page(survey), condition=condition)
     assert response.status_code == 200
-    assert "Kies een van de opties van die vraag" in response.content.decode()
+    assert "Kies een antwoord uit de lijst" in response.content.decode()
     assert not Question.objects.filter(text="Waarom?").exists()
 
 
-def test_the_migration_rewrites_a_condition_in_another_case_to_the_option(survey):
-    """Data written before conditions were checked: 'nooit' for the option 'Nooit'."""
+def test_renaming_an_option_keeps_the_condition_working(client, world, survey):
+    frequency = _frequency(survey)
+    question = _why_never(survey)
+    client.force_login(world.users["consultant_on"])
+    url = reverse("surveys:question_update", kwargs={"pk": frequency.pk})
+    response = client.post(
+        url,
+        {
+            "kind": "single",
+            "text": frequency.text,
+            "options_text": "Vaak\nNooit of zelden\nSoms",
+            "move_to_page": frequency.page_id,
+        },
+    )
+    assert response.status_code == 302
+    frequency.refresh_from_db()
+    question.refresh_from_db()
+    assert frequency.options == ["Vaak", "Nooit of zelden", "Soms"]
+    assert frequency.option_keys == ["o3", "o1", "o2"]
+    assert question.condition_label == "Nooit of zelden"
+    assert question in visible_questions(
+        [frequency, question], {frequency.pk: {"choices": ["Nooit of zelden"], "other": ""}}
+    )
+    assert question not in visible_questions(
+        [frequency, question], {frequency.pk: {"choices": ["Vaak"], "other": ""}}
+    )
+
+
+def test_removing_the_option_a_condition_needs_is_refused(survey):
+    frequency = _frequency(survey)
+    _why_never(survey)
+    with pytest.raises(ValidationError) as raised:
+        services.question_update(question=frequency, options=["Soms", "Vaak"])
+    assert "“Waarom nooit?”" in str(raised.value)
+    assert "“Nooit”" in str(raised.value)
+
+
+def test_the_migration_rewrites_a_text_condition_in_any_case_to_the_options_key(survey):
+    """Data written before conditions were stored by key: 'nooit' for the option 'Nooit'."""
     import importlib
 
     from django.apps import apps
 
-    question = services.question_create(
-        page=_later_page(survey),
-        kind=QuestionKind.SHORT_TEXT,
-        text="Waarom nooit?",
-        condition_question=_frequency(survey),
-        condition_value="Nooit",
-    )
-    Question.objects.filter(pk=question.pk).update(condition_value="nooit")
-    migration = importlib.import_module("surveys.migrations.0003_condition_values_as_options")
+    question = _why_never(survey)
+    Question.objects.filter(pk=question.pk).update(condition_value="nooit ")
+    Question.objects.filter(pk=_frequency(survey).pk).update(option_keys=[])
+    migration = importlib.import_module("surveys.migrations.0006_option_keys")
     migration.forwards(apps, None)
+    question.refresh_from_db()
+    assert question.condition_value == "o1"
+    assert _frequency(survey).option_keys == ["o1", "o2", "o3"]
+    migration.backwards(apps, None)
     question.refresh_from_db()
     assert question.condition_value == "Nooit"
 
@@ -168,3 +222,19 @@ def test_a_choice_question_saves_without_the_fields_of_other_types(client, world
     assert response.status_code == 302
     question = Question.objects.get(text="Welke rol hebt u?")
     assert question.options == ["Bestuur", "Beleid"]
+
+
+def test_the_editor_refuses_removing_an_option_a_condition_needs_next_to_the_options(
+    client, world, survey
+):
+    frequency = _frequency(survey)
+    _why_never(survey)
+    client.force_login(world.users["consultant_on"])
+    response = client.post(
+        reverse("surveys:question_update", kwargs={"pk": frequency.pk}),
+        {"kind": "single", "text": frequency.text, "options_text": "Soms\nVaak"},
+    )
+    assert response.status_code == 200
+    assert "Pas eerst die voorwaarde aan" in response.content.decode()
+    frequency.refresh_from_db()
+    assert frequency.options == ["Nooit", "Soms", "Vaak"]
