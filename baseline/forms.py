@@ -39,6 +39,23 @@ class AssessmentForm(forms.ModelForm):
         self.fields["version"].empty_label = None
 
 
+class AssessmentScheduleForm(forms.ModelForm):
+    """The deadline and the automatic reminder, changeable after creation."""
+
+    class Meta:
+        model = Assessment
+        fields = ["deadline", "reminder_days_before"]
+        widgets = {
+            "deadline": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+        }
+
+    def _post_clean(self):
+        # The service validates the model (full_clean) when it saves.
+        pass
+
+
 class RespondentInviteForm(forms.ModelForm):
     class Meta:
         model = Respondent
@@ -214,3 +231,158 @@ class ModelImportForm(forms.Form):
         model_data_validate(data=parsed)
         data["parsed"] = parsed
         return data
+
+
+# --- The maturity-model editor -------------------------------------------------------------
+
+
+def _textarea(rows: int) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class ModelInfoForm(forms.Form):
+    name = forms.CharField(label=_("Name of the model"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, max_length=5000, widget=_textarea(3)
+    )
+
+
+class ChangelogForm(forms.Form):
+    changelog = forms.CharField(
+        label=_("What changed"),
+        required=False,
+        max_length=2000,
+        widget=_textarea(2),
+        help_text=_("Shown with the new version, so others see why it differs."),
+    )
+
+
+class LevelForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=80)
+    description = forms.CharField(
+        label=_("Description"), required=False, max_length=2000, widget=_textarea(2)
+    )
+
+
+def level_formset(count: int) -> type[forms.BaseFormSet]:
+    """A formset of exactly ``count`` levels: the editor renames levels, it does not add
+    or remove them (every description and answer option is anchored to a level)."""
+    return forms.formset_factory(
+        LevelForm, extra=0, min_num=count, max_num=count, validate_min=True, validate_max=True
+    )
+
+
+class DimensionForm(forms.Form):
+    name = forms.CharField(label=_("Name of the dimension"), max_length=120)
+    description = forms.CharField(
+        label=_("Description"), required=False, max_length=5000, widget=_textarea(3)
+    )
+    sources = forms.CharField(
+        label=_("Draws from"),
+        required=False,
+        max_length=2000,
+        widget=_textarea(2),
+        help_text=_("The frameworks this dimension is based on."),
+    )
+
+    def __init__(self, *args, levels: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.levels = levels
+        for number, name in levels:
+            self.fields[f"descriptor_{number}"] = forms.CharField(
+                label=_("Level %(number)s, %(name)s") % {"number": number, "name": name},
+                max_length=2000,
+                widget=_textarea(2),
+            )
+
+    @property
+    def descriptor_fields(self) -> list[forms.BoundField]:
+        return [self[f"descriptor_{number}"] for number, _name in self.levels]
+
+    @property
+    def descriptors(self) -> list[str]:
+        return [self.cleaned_data[f"descriptor_{number}"].strip() for number, _n in self.levels]
+
+
+class ModelQuestionForm(forms.Form):
+    key = forms.CharField(required=False, max_length=60, widget=forms.HiddenInput)
+    text = forms.CharField(label=_("Question"), max_length=500)
+    help_text = forms.CharField(
+        label=_("Explanation"), required=False, max_length=2000, widget=_textarea(2)
+    )
+
+    def __init__(self, *args, levels: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.levels = levels
+        for number, name in levels:
+            self.fields[f"option_{number}"] = forms.CharField(
+                label=_("Answer for level %(number)s, %(name)s") % {"number": number, "name": name},
+                max_length=500,
+            )
+
+    @property
+    def option_fields(self) -> list[forms.BoundField]:
+        return [self[f"option_{number}"] for number, _name in self.levels]
+
+    def as_data(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "key": data.get("key", ""),
+            "text": data["text"].strip(),
+            "help_text": data.get("help_text", "").strip(),
+            "options": [data[f"option_{number}"].strip() for number, _n in self.levels],
+        }
+
+
+class BaseModelQuestionFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this question")
+
+    def clean(self):
+        super().clean()
+        if any(form.errors for form in self.forms):
+            return
+        if not self.questions():
+            raise ValidationError(_("A dimension needs at least one question."))
+
+    def questions(self) -> list[dict]:
+        """The questions to keep, in order (an untouched extra form and a removed question
+        left out)."""
+        return [
+            form.as_data()
+            for form in self.forms
+            if (form.initial or form.has_changed()) and not self._should_delete_form(form)
+        ]
+
+
+ModelQuestionFormSet: type[BaseModelQuestionFormSet] = forms.formset_factory(
+    ModelQuestionForm,
+    formset=BaseModelQuestionFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=30,
+    validate_max=True,
+)
+
+
+def error_items(*forms_and_formsets) -> list[tuple[str, str]]:
+    """Every error of a page's forms and formsets as (field id or "", message), for the
+    one error summary the page shows (templates/baseline/_editor_errors.html)."""
+    items: list[tuple[str, str]] = []
+    forms_list: list = []
+    for item in forms_and_formsets:
+        if isinstance(item, forms.BaseFormSet):
+            items.extend(("", str(error)) for error in item.non_form_errors())
+            forms_list.extend(item.forms)
+        else:
+            forms_list.append(item)
+    for form in forms_list:
+        items.extend(("", str(error)) for error in form.non_field_errors())
+        for name, errors in form.errors.items():
+            if name == "__all__":
+                continue
+            field = form[name]
+            items.extend((field.id_for_label, f"{field.label}: {error}") for error in errors)
+    return items

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -28,6 +29,7 @@ from baseline.models import (
     RespondentRole,
     new_token,
 )
+from baseline.selectors import model_version_export
 from baseline.tasks import assessment_scheduled_reminder, respondent_invitations_send
 from engagements.invitations import DEFAULT_REMINDER_DAYS, reminder_moment
 from engagements.models import Engagement
@@ -190,6 +192,104 @@ def model_import(*, data: dict[str, Any], changelog: str = "") -> ModelVersion:
     return version
 
 
+# --- The maturity-model editor: every save is a new version --------------------------------
+
+
+def _unique_key(text: str, taken: set[str], *, limit: int, fallback: str) -> str:
+    base = (slugify(text)[: limit - 4].strip("-")) or fallback
+    key, number = base, 2
+    while key in taken:
+        key, number = f"{base}-{number}", number + 1
+    return key
+
+
+@transaction.atomic
+def model_levels_edit(
+    *,
+    version: ModelVersion,
+    name: str,
+    description: str,
+    levels: list[dict[str, str]],
+    changelog: str = "",
+) -> ModelVersion:
+    """Saves the model's name, description and level names as its next version.
+
+    ``levels`` has a name and a description per level, in order; the number of levels
+    stays (every descriptor and answer option is anchored to one)."""
+    data = model_version_export(version=version)
+    if len(levels) != len(data["levels"]):
+        raise ValidationError(_("The number of levels cannot change here."))
+    data["model"].update(name=name, description=description)
+    for level, edited in zip(data["levels"], levels, strict=True):
+        level.update(name=edited["name"], description=edited.get("description", ""))
+    return model_import(data=data, changelog=changelog)
+
+
+def _questions_with_keys(questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    taken = {str(question.get("key") or "") for question in questions} - {""}
+    cleaned = []
+    for question in questions:
+        key = str(question.get("key") or "")
+        if not key:
+            key = _unique_key(question["text"], taken, limit=60, fallback="vraag")
+            taken.add(key)
+        cleaned.append(
+            {
+                "key": key,
+                "text": question["text"],
+                "help_text": question.get("help_text", ""),
+                "options": list(question["options"]),
+            }
+        )
+    return cleaned
+
+
+@transaction.atomic
+def model_dimension_edit(
+    *,
+    version: ModelVersion,
+    dimension_key: str | None,
+    dimension: dict[str, Any],
+    changelog: str = "",
+) -> ModelVersion:
+    """Saves one dimension (a new one when ``dimension_key`` is None) as the next version.
+
+    ``dimension`` holds name, description, sources, one descriptor per level and its
+    questions (key, text, help_text, one option per level); a question without a key is
+    new and gets one made from its text. Keys of existing dimensions never change."""
+    data = model_version_export(version=version)
+    keys = [item["key"] for item in data["dimensions"]]
+    if dimension_key is not None and dimension_key not in keys:
+        raise ValidationError(_("This dimension is not part of this version."))
+    edited = {
+        "key": dimension_key
+        or _unique_key(dimension["name"], set(keys), limit=40, fallback="dimensie"),
+        "name": dimension["name"],
+        "description": dimension.get("description", ""),
+        "sources": dimension.get("sources", ""),
+        "descriptors": list(dimension["descriptors"]),
+        "questions": _questions_with_keys(list(dimension["questions"])),
+    }
+    if dimension_key is None:
+        data["dimensions"].append(edited)
+    else:
+        data["dimensions"][keys.index(dimension_key)] = edited
+    return model_import(data=data, changelog=changelog)
+
+
+@transaction.atomic
+def model_dimension_remove(
+    *, version: ModelVersion, dimension_key: str, changelog: str = ""
+) -> ModelVersion:
+    """Saves the model without one dimension as its next version."""
+    data = model_version_export(version=version)
+    remaining = [item for item in data["dimensions"] if item["key"] != dimension_key]
+    if len(remaining) == len(data["dimensions"]):
+        raise ValidationError(_("This dimension is not part of this version."))
+    data["dimensions"] = remaining
+    return model_import(data=data, changelog=changelog)
+
+
 @transaction.atomic
 def default_model_ensure() -> ModelVersion:
     """The shipped default model's first version, created if it does not exist yet."""
@@ -247,12 +347,35 @@ def assessment_reminder_schedule(
     if moment is None or assessment.deadline is None:
         return None
     deadline = assessment.deadline.isoformat()
+    days = assessment.reminder_days_before
     transaction.on_commit(
         lambda: assessment_scheduled_reminder.using(run_after=moment).enqueue(
-            assessment.pk, deadline, base_url
+            assessment.pk, deadline, base_url, days
         )
     )
     return moment
+
+
+@transaction.atomic
+def assessment_schedule_update(
+    *,
+    assessment: Assessment,
+    deadline: datetime.datetime | None,
+    reminder_days_before: int | None,
+    base_url: str = "",
+) -> Assessment:
+    """Changes the deadline and the automatic reminder after creation. A reminder already
+    scheduled for the old date or number of days is skipped when it comes due (the task
+    checks both); a new one is scheduled for the new ones."""
+    if assessment.status == AssessmentStatus.CLOSED:
+        raise ValidationError(_("This assessment is closed; reopen it first."))
+    before = (assessment.deadline, assessment.reminder_days_before)
+    assessment.deadline = deadline
+    assessment.reminder_days_before = reminder_days_before
+    full_save(assessment)
+    if base_url and before != (deadline, reminder_days_before):
+        assessment_reminder_schedule(assessment=assessment, base_url=base_url)
+    return assessment
 
 
 @transaction.atomic

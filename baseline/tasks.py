@@ -97,10 +97,15 @@ def respondent_invitations_send(respondent_ids: list[int], base_url: str, remind
 
 
 @task(queue_name="email")
-def assessment_scheduled_reminder(assessment_id: int, deadline: str, base_url: str) -> int:
-    """The automatic reminder; nothing when the assessment closed or its deadline moved."""
+def assessment_scheduled_reminder(
+    assessment_id: int, deadline: str, base_url: str, days: int | None = None
+) -> int:
+    """The automatic reminder; nothing when the assessment closed, or its deadline or (when
+    given) its reminder days changed since the reminder was scheduled."""
     assessment = Assessment.objects.filter(pk=assessment_id).first()
     if assessment is None or assessment.status != AssessmentStatus.OPEN:
+        return 0
+    if days is not None and days != assessment.reminder_days_before:
         return 0
     if assessment.deadline is None or assessment.deadline != datetime.datetime.fromisoformat(
         deadline

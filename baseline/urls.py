@@ -8,6 +8,7 @@ urlpatterns = [
     path("traject/<id:engagement_pk>/", views.assessment_list, name="assessment_list"),
     path("traject/<id:engagement_pk>/nieuw/", views.assessment_create, name="assessment_create"),
     path("meting/<id:pk>/", views.assessment_detail, name="assessment_detail"),
+    path("meting/<id:pk>/planning/", views.assessment_schedule, name="assessment_schedule"),
     path("meting/<id:pk>/uitnodigen/", views.respondent_invite, name="respondent_invite"),
     path("meting/<id:pk>/meedoen/", views.respondent_join, name="respondent_join"),
     path(
@@ -29,4 +30,12 @@ urlpatterns = [
     path("versies/<id:pk>/", views.version_detail, name="version_detail"),
     path("versies/<id:pk>/export.json", views.version_export, name="version_export"),
     path("versies/<id:pk>/bewerken/", views.version_edit, name="version_edit"),
+    path("versies/<id:pk>/niveaus/", views.version_levels_edit, name="version_levels_edit"),
+    path("versies/<id:pk>/nieuwe-dimensie/", views.dimension_create, name="dimension_create"),
+    path("versies/<id:pk>/dimensies/<key:key>/", views.dimension_edit, name="dimension_edit"),
+    path(
+        "versies/<id:pk>/dimensies/<key:key>/verwijderen/",
+        views.dimension_remove,
+        name="dimension_remove",
+    ),
 ]

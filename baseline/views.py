@@ -16,12 +16,19 @@ from baseline.charts import results_charts
 from baseline.forms import (
     DONT_KNOW,
     AssessmentForm,
+    AssessmentScheduleForm,
     AutosaveForm,
+    ChangelogForm,
     DimensionAnswersForm,
+    DimensionForm,
     DimensionScoreForm,
     ModelImportForm,
+    ModelInfoForm,
+    ModelQuestionFormSet,
     RespondentInviteForm,
     RespondentJoinForm,
+    error_items,
+    level_formset,
 )
 from baseline.models import DimensionScore, Question
 from baseline.reports import baseline_report_pdf
@@ -75,6 +82,38 @@ def assessment_create(request: AuthenticatedHttpRequest, engagement_pk: int) -> 
         return redirect(assessment)
     return render(
         request, "baseline/assessment_form.html", {"engagement": engagement, "form": form}
+    )
+
+
+@login_required
+def assessment_schedule(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The deadline and the automatic reminder of an assessment, after creation."""
+    assessment = access.get_assessment_for_manager(request.user, pk)
+    form = AssessmentScheduleForm(
+        request.POST or None,
+        initial={
+            "deadline": assessment.deadline,
+            "reminder_days_before": assessment.reminder_days_before,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assessment_schedule_update(
+                assessment=assessment,
+                deadline=form.cleaned_data["deadline"],
+                reminder_days_before=form.cleaned_data["reminder_days_before"],
+                base_url=request.build_absolute_uri("/"),
+            )
+        except ValidationError as error:
+            form.add_error(None, ValidationError(error.messages))
+        else:
+            messages.success(request, _("The deadline and reminder have been saved."))
+            return redirect(assessment)
+    return render(
+        request,
+        "baseline/assessment_schedule.html",
+        {"assessment": assessment, "engagement": assessment.engagement, "form": form},
+        status=400 if form.errors else 200,
     )
 
 
@@ -459,3 +498,149 @@ def version_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Edit a model by saving a changed copy as its next version."""
     version = access.get_version_for_manager(request.user, pk)
     return _import_page(request, version=version)
+
+
+# --- The maturity-model editor (forms; every save is a new version) ------------------------
+
+
+def _service_error(form, error: ValidationError) -> None:
+    """A refusal of the service, shown in the page's error summary."""
+    form.add_error(None, ValidationError(error.messages))
+
+
+def _saved(request: HttpRequest, version) -> HttpResponse:
+    messages.success(
+        request,
+        _("Version %(number)s of %(model)s has been saved.")
+        % {"number": version.number, "model": version.model},
+    )
+    return redirect(version)
+
+
+@login_required
+def version_levels_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The model's name and its levels' names and descriptions, saved as a new version."""
+    version = selectors.version_structure(
+        version_id=access.get_version_for_manager(request.user, pk).pk
+    )
+    levels = list(version.levels.all())
+    data = request.POST or None
+    info = ModelInfoForm(
+        data, initial={"name": version.model.name, "description": version.model.description}
+    )
+    level_forms = level_formset(len(levels))(
+        data,
+        prefix="levels",
+        initial=[{"name": level.name, "description": level.description} for level in levels],
+    )
+    changelog = ChangelogForm(data)
+    if data is not None and all(f.is_valid() for f in (info, level_forms, changelog)):
+        try:
+            new_version = services.model_levels_edit(
+                version=version,
+                name=info.cleaned_data["name"],
+                description=info.cleaned_data["description"],
+                levels=[form.cleaned_data for form in level_forms.forms],
+                changelog=changelog.cleaned_data["changelog"],
+            )
+        except ValidationError as error:
+            _service_error(info, error)
+        else:
+            return _saved(request, new_version)
+    return render(
+        request,
+        "baseline/version_levels_form.html",
+        {
+            "version": version,
+            "info": info,
+            "level_rows": list(zip(levels, level_forms.forms, strict=True)),
+            "level_forms": level_forms,
+            "changelog": changelog,
+            "errors": error_items(info, level_forms, changelog),
+        },
+        status=400 if data is not None else 200,
+    )
+
+
+def _dimension_initial(dimension) -> tuple[dict, list[dict]]:
+    if dimension is None:
+        return {}, []
+    initial = {"name": dimension.name, "description": dimension.description}
+    initial["sources"] = dimension.sources
+    initial.update(
+        {f"descriptor_{item.level}": item.description for item in dimension.descriptors.all()}
+    )
+    questions = [
+        {"key": question.key, "text": question.text, "help_text": question.help_text}
+        | {f"option_{option.level}": option.text for option in question.options.all()}
+        for question in dimension.questions.all()
+    ]
+    return initial, questions
+
+
+def _dimension_page(request: HttpRequest, version, key: str | None) -> HttpResponse:
+    dimension = None
+    if key is not None:
+        dimension = next((d for d in version.dimensions.all() if d.key == key), None)
+        if dimension is None:
+            raise Http404
+    levels = [(level.number, level.name) for level in version.levels.all()]
+    initial, question_initial = _dimension_initial(dimension)
+    data = request.POST or None
+    form = DimensionForm(data, levels=levels, initial=initial)
+    questions = ModelQuestionFormSet(
+        data, prefix="questions", initial=question_initial, form_kwargs={"levels": levels}
+    )
+    changelog = ChangelogForm(data)
+    if data is not None and all(f.is_valid() for f in (form, questions, changelog)):
+        try:
+            new_version = services.model_dimension_edit(
+                version=version,
+                dimension_key=key,
+                dimension=form.cleaned_data
+                | {"descriptors": form.descriptors}
+                | {"questions": questions.questions()},
+                changelog=changelog.cleaned_data["changelog"],
+            )
+        except ValidationError as error:
+            _service_error(form, error)
+        else:
+            return _saved(request, new_version)
+    return render(
+        request,
+        "baseline/version_dimension_form.html",
+        {
+            "version": version,
+            "dimension": dimension,
+            "form": form,
+            "questions": questions,
+            "changelog": changelog,
+            "errors": error_items(form, questions, changelog),
+        },
+        status=400 if data is not None else 200,
+    )
+
+
+@login_required
+def dimension_edit(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpResponse:
+    """One dimension with its level descriptions and questions, saved as a new version."""
+    version = access.get_version_for_manager(request.user, pk)
+    return _dimension_page(request, selectors.version_structure(version_id=version.pk), key)
+
+
+@login_required
+def dimension_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    version = access.get_version_for_manager(request.user, pk)
+    return _dimension_page(request, selectors.version_structure(version_id=version.pk), None)
+
+
+@login_required
+@require_POST
+def dimension_remove(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpResponse:
+    version = access.get_version_for_manager(request.user, pk)
+    try:
+        new_version = services.model_dimension_remove(version=version, dimension_key=key)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect(version)
+    return _saved(request, new_version)

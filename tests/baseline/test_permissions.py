@@ -62,6 +62,11 @@ CASES = [
         expected=view_matrix(),
     ),
     UrlCase(
+        "baseline:assessment_schedule",
+        kwargs=lambda w: {"pk": _assessment(w).pk},
+        expected=manage_matrix(),
+    ),
+    UrlCase(
         "baseline:respondent_invite",
         kwargs=lambda w: {"pk": _assessment(w).pk},
         method="post",
@@ -132,6 +137,21 @@ CASES = [
     UrlCase("baseline:version_detail", kwargs=lambda w: {"pk": _version(w).pk}, expected=MODELS),
     UrlCase("baseline:version_export", kwargs=lambda w: {"pk": _version(w).pk}, expected=MODELS),
     UrlCase("baseline:version_edit", kwargs=lambda w: {"pk": _version(w).pk}, expected=MODELS),
+    UrlCase(
+        "baseline:version_levels_edit", kwargs=lambda w: {"pk": _version(w).pk}, expected=MODELS
+    ),
+    UrlCase("baseline:dimension_create", kwargs=lambda w: {"pk": _version(w).pk}, expected=MODELS),
+    UrlCase(
+        "baseline:dimension_edit",
+        kwargs=lambda w: {"pk": _version(w).pk, "key": "strategy"},
+        expected=MODELS,
+    ),
+    UrlCase(
+        "baseline:dimension_remove",
+        kwargs=lambda w: {"pk": _version(w).pk, "key": "strategy"},
+        method="post",
+        expected=library_matrix(302),
+    ),
 ]
 
 

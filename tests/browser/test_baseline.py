@@ -267,7 +267,7 @@ def test_consultant_browses_models_and_saves_an_edit_as_a_new_version(page):
     page.get_by_role("link", name="Versie 1").click()
     assert page.get_by_role("heading", name="Verantwoord gebruik").is_visible()
     axe_check(page)
-    page.get_by_role("link", name="Bewerken als nieuwe versie").click()
+    page.get_by_role("link", name="Bewerken als JSON").click()
     axe_check(page)
     text = page.get_by_label("Of plak de JSON").input_value()
     page.get_by_label("Of plak de JSON").fill(
