@@ -6,6 +6,7 @@ previous measurement and the peer comparison. axe-core checks every page visited
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from baseline.models import Assessment, Respondent
 from baseline.services import assessment_create, default_model_ensure
@@ -282,4 +283,42 @@ def test_consultant_browses_models_and_saves_an_edit_as_a_new_version(page):
     page.get_by_label("Of plak de JSON").fill("{kapot")
     page.get_by_role("button", name="Opslaan als nieuwe versie").click()
     assert page.get_by_text("Dit bestand is geen geldige JSON (regel 1").first.is_visible()
+    axe_check(page)
+
+
+def test_consultant_edits_a_level_text_with_the_forms_by_keyboard_and_saves_a_new_version(page):
+    """The editor instead of JSON: an empty name is refused in a focused error summary; the
+    level text, typed and saved with the keyboard only, appears in version 2."""
+    world = build_world()
+    default_model_ensure()
+    login(page, world.users["consultant_on"])
+    page.goto("/nulmeting/modellen/")
+    page.get_by_role("link", name="Datavolwassenheid gemeenten").click()
+    page.get_by_role("link", name="Versie 1").click()
+    page.get_by_role("link", name="Naam en niveaus bewerken").click()
+    axe_check(page)
+    level_one = page.get_by_role("group", name="Niveau 1")
+    level_one.get_by_label("Naam").fill("")
+    page.get_by_role("button", name="Opslaan als nieuwe versie").click()
+    summary = page.get_by_role("alert")
+    assert "Naam: Dit veld is verplicht." in summary.inner_text()
+    assert summary.evaluate("node => node === document.activeElement")
+    axe_check(page)
+    assert page.get_by_role("link", name="Naam: Dit veld is verplicht.").get_attribute(
+        "href"
+    ) == "#" + level_one.get_by_label("Naam").get_attribute("id")
+    level_one.get_by_label("Naam").focus()
+    page.keyboard.type("Beginnend")
+    page.keyboard.press("Tab")  # to the level's description
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Data worden nog nauwelijks gebruikt om te sturen.")
+    page.get_by_label("Wat is er veranderd").focus()
+    page.keyboard.type("Niveau 1 scherper beschreven")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Opslaan als nieuwe versie"
+    page.keyboard.press("Enter")
+    expect(
+        page.get_by_role("heading", name="Datavolwassenheid gemeenten, versie 2")
+    ).to_be_visible()
+    assert page.get_by_text("Data worden nog nauwelijks gebruikt om te sturen.").is_visible()
     axe_check(page)
