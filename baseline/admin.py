@@ -28,8 +28,8 @@ class ReadOnlyInline(admin.TabularInline):
 
 class VersionInline(ReadOnlyInline):
     model = ModelVersion
-    fields = ["number", "changelog", "created_at"]
-    readonly_fields = fields
+    readonly_fields = ("number", "changelog", "created_at")
+    fields = readonly_fields
 
 
 @admin.register(MaturityModel)
@@ -41,14 +41,14 @@ class MaturityModelAdmin(admin.ModelAdmin):
 
 class LevelInline(ReadOnlyInline):
     model = Level
-    fields = ["number", "name", "description"]
-    readonly_fields = fields
+    readonly_fields = ("number", "name", "description")
+    fields = readonly_fields
 
 
 class DimensionInline(ReadOnlyInline):
     model = Dimension
-    fields = ["order", "key", "name", "sources"]
-    readonly_fields = fields
+    readonly_fields = ("order", "key", "name", "sources")
+    fields = readonly_fields
 
 
 @admin.register(ModelVersion)

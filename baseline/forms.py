@@ -2,11 +2,13 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from baseline.models import Assessment, Dimension, Respondent, RespondentRole
 from baseline.selectors import version_list
 from baseline.services import model_data_validate
+from engagements.forms import form_field
 from engagements.jsonimport import parse_json_import
 
 DONT_KNOW = "dk"
@@ -35,8 +37,9 @@ class AssessmentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["version"].queryset = version_list()
-        self.fields["version"].empty_label = None
+        version = form_field(self, "version", forms.ModelChoiceField)
+        version.queryset = version_list()
+        version.empty_label = None
 
 
 class AssessmentScheduleForm(forms.ModelForm):
@@ -87,7 +90,9 @@ class DimensionAnswersForm(forms.Form):
         self.questions = list(dimension.questions.all())
         for question in self.questions:
             answer = answers.get(question.pk)
-            choices = [(str(option.level), option.text) for option in question.options.all()]
+            choices: list[tuple[str, str | Promise]] = [
+                (str(option.level), option.text) for option in question.options.all()
+            ]
             choices.append((DONT_KNOW, _("Don't know")))
             self.fields[f"q{question.pk}"] = forms.ChoiceField(
                 label=question.text,
@@ -186,7 +191,8 @@ class DimensionScoreForm(forms.Form):
         )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if (
             data.get("consensus_level") is not None
             and not (data.get("consensus_reason") or "").strip()
@@ -215,7 +221,8 @@ class ModelImportForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         upload = data.get("file")
         text = data.get("text") or ""
         if upload:

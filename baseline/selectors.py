@@ -7,7 +7,9 @@ value rows and aggregated in Python.
 
 import statistics
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.crypto import salted_hmac
@@ -27,8 +29,9 @@ from baseline.models import (
     Respondent,
     RespondentRole,
 )
-from engagements.anonymity import small_group_rule
+from engagements.anonymity import SmallGroupRule, small_group_rule
 from engagements.dimensions import DIMENSION_KEYS
+from engagements.models import Engagement
 
 # The keys of the default maturity model's seven dimensions, in order (engagements.dimensions).
 DEFAULT_DIMENSION_KEYS = DIMENSION_KEYS
@@ -93,7 +96,7 @@ def version_structure(*, version_id: int) -> ModelVersion:
     )
 
 
-def model_version_export(*, version: ModelVersion) -> dict:
+def model_version_export(*, version: ModelVersion) -> dict[str, Any]:
     """The version in the JSON exchange format that ``model_import`` reads."""
     version = version_structure(version_id=version.pk)
     return {
@@ -137,7 +140,7 @@ def model_version_export(*, version: ModelVersion) -> dict:
 # --- Assessments -----------------------------------------------------------------------
 
 
-def assessment_list(*, engagement) -> QuerySet[Assessment]:
+def assessment_list(*, engagement: Engagement) -> QuerySet[Assessment]:
     return (
         Assessment.objects.filter(engagement=engagement)
         .select_related("version__model")
@@ -227,8 +230,13 @@ def respondent_progress(*, respondent: Respondent) -> RespondentProgress:
 # --- Results ---------------------------------------------------------------------------
 
 
-def _median(values: list[float]) -> float | None:
-    return float(statistics.median(values)) if values else None
+def _median(values: Sequence[float]) -> float | None:
+    return _median_of(values) if values else None
+
+
+def _median_of(values: Sequence[float]) -> float:
+    """The median of values there are (one at least)."""
+    return float(statistics.median(values))
 
 
 def _round_level(value: float | None) -> int | None:
@@ -273,7 +281,7 @@ class DimensionResult:
 
     @property
     def spread(self) -> float | None:
-        if self.spread_min is None:
+        if self.spread_min is None or self.spread_max is None:
             return None
         return self.spread_max - self.spread_min
 
@@ -354,9 +362,13 @@ class AssessmentResults:
         return {level.number: level.name for level in self.levels}
 
 
-def _answer_rows(assessment_ids: list[int]) -> list[tuple]:
-    """(assessment id, respondent id, respondent number, role, dimension id, level,
-    don't know, comment, may quote) of submitted respondents, in one query."""
+# (assessment id, respondent id, respondent number, role, dimension id, level, don't know,
+# comment, may quote) of one answer of a submitted respondent.
+AnswerRow = tuple[int, int, int, str, int, int | None, bool, str, bool]
+
+
+def _answer_rows(assessment_ids: list[int]) -> list[AnswerRow]:
+    """The answers of submitted respondents of these assessments, in one query."""
     if not assessment_ids:
         return []
     return list(
@@ -377,8 +389,8 @@ def _answer_rows(assessment_ids: list[int]) -> list[tuple]:
     )
 
 
-def _dimension_medians(rows: list[tuple], dimension_ids: list[int]) -> dict[int, float | None]:
-    levels = defaultdict(list)
+def _dimension_medians(rows: list[AnswerRow], dimension_ids: list[int]) -> dict[int, float | None]:
+    levels: dict[int, list[int]] = defaultdict(list)
     for row in rows:
         if row[5] is not None:
             levels[row[4]].append(row[5])
@@ -386,7 +398,7 @@ def _dimension_medians(rows: list[tuple], dimension_ids: list[int]) -> dict[int,
 
 
 def _current_levels(
-    rows: list[tuple], dimensions: list[Dimension], consensus: dict[int, int | None]
+    rows: list[AnswerRow], dimensions: list[Dimension], consensus: dict[int, int | None]
 ) -> dict[str, int | None]:
     """Per dimension key: the consensus level if set, else the rounded median."""
     medians = _dimension_medians(rows, [d.pk for d in dimensions])
@@ -434,7 +446,7 @@ def _peer_assessment_ids(assessment: Assessment) -> list[int]:
     return list(latest.values())
 
 
-def _anonymous_order(assessment_id: int, respondent_ids) -> list[int]:
+def _anonymous_order(assessment_id: int, respondent_ids: Iterable[int]) -> list[int]:
     """The respondents in an order unrelated to when or by whom they were invited.
 
     Results number respondents in this order, so the consultant, who knows the order of
@@ -458,7 +470,6 @@ def assessment_results(*, assessment: Assessment) -> AssessmentResults:
         .order_by("order")
         .prefetch_related("descriptors")
     )
-    dimension_ids = [d.pk for d in dimensions]
     scores = {s.dimension_id: s for s in DimensionScore.objects.filter(assessment=assessment)}
     counts = assessment.respondents.aggregate(
         invited=Count("pk"), submitted=Count("pk", filter=Q(submitted_at__isnull=False))
@@ -467,104 +478,34 @@ def assessment_results(*, assessment: Assessment) -> AssessmentResults:
     previous = previous_assessment(assessment=assessment)
     peer_ids = _peer_assessment_ids(assessment)
     other_ids = ([previous.pk] if previous else []) + peer_ids
-    all_rows = _answer_rows([assessment.pk, *other_ids])
-    rows_by_assessment: dict[int, list[tuple]] = defaultdict(list)
-    for row in all_rows:
-        rows_by_assessment[row[0]].append(row)
-    other_consensus: dict[int, dict[int, int | None]] = defaultdict(dict)
-    for assessment_id, dimension_id, level in DimensionScore.objects.filter(
-        assessment_id__in=other_ids
-    ).values_list("assessment_id", "dimension_id", "consensus_level"):
-        other_consensus[assessment_id][dimension_id] = level
+    rows_by_assessment = _rows_by_assessment([assessment.pk, *other_ids])
+    other_consensus = _consensus_levels(other_ids)
 
-    rows = rows_by_assessment[assessment.pk]
-    by_dimension: dict[int, list[float]] = defaultdict(list)
-    by_respondent: dict[tuple[int, int], list[float]] = defaultdict(list)
-    numbers: dict[int, int] = {}
-    roles: dict[int, str] = {}
-    dont_know: dict[int, int] = defaultdict(int)
-    quotes: dict[int, list[str]] = defaultdict(list)
-    for _aid, respondent_id, number, role, dimension_id, level, unknown, comment, quote in rows:
-        numbers[respondent_id] = number
-        roles[respondent_id] = role
-        if level is not None:
-            by_dimension[dimension_id].append(level)
-            by_respondent[(dimension_id, respondent_id)].append(level)
-        if unknown:
-            dont_know[dimension_id] += 1
-        if quote and comment:
-            quotes[dimension_id].append(comment)
-
-    respondent_ids = _anonymous_order(assessment.pk, numbers)
-    anonymous_numbers = {rid: position for position, rid in enumerate(respondent_ids, start=1)}
+    answers = _gather_answers(rows_by_assessment[assessment.pk])
+    respondent_ids = _anonymous_order(assessment.pk, answers.numbers)
     level_names = {level.number: level.name for level in levels}
     previous_levels = (
         _current_levels(rows_by_assessment[previous.pk], dimensions, other_consensus[previous.pk])
         if previous
         else {}
     )
-    peer_levels: dict[str, list[int]] = defaultdict(list)
-    for peer_id in peer_ids:
-        for key, level in _current_levels(
-            rows_by_assessment[peer_id], dimensions, other_consensus[peer_id]
-        ).items():
-            if level is not None:
-                peer_levels[key].append(level)
+    peer_levels = _peer_levels(peer_ids, rows_by_assessment, dimensions, other_consensus)
     peer_shown = len(peer_ids) >= MIN_PEER_ORGANISATIONS
 
-    results = []
-    for dimension in dimensions:
-        respondent_medians = []
-        for respondent_id in respondent_ids:
-            values = by_respondent.get((dimension.pk, respondent_id))
-            if values:
-                label = Respondent.label_for(anonymous_numbers[respondent_id])
-                respondent_medians.append((label, _median(values)))
-        medians_only = [value for _label, value in respondent_medians]
-        score = scores.get(dimension.pk)
-        results.append(
-            DimensionResult(
-                dimension=dimension,
-                median=_median(by_dimension[dimension.pk]),
-                respondent_medians=respondent_medians,
-                spread_min=min(medians_only) if medians_only else None,
-                spread_max=max(medians_only) if medians_only else None,
-                dont_know_count=dont_know[dimension.pk],
-                answer_count=len(by_dimension[dimension.pk]) + dont_know[dimension.pk],
-                target_level=score.target_level if score else None,
-                consensus_level=score.consensus_level if score else None,
-                consensus_reason=score.consensus_reason if score else "",
-                previous_level=previous_levels.get(dimension.key),
-                peer_median=_median(peer_levels[dimension.key]) if peer_shown else None,
-                descriptors={d.level: d.description for d in dimension.descriptors.all()},
-                quotes=quotes[dimension.pk],
-                level_names=level_names,
-            )
+    results = [
+        _dimension_result(
+            dimension,
+            answers,
+            respondent_ids,
+            score=scores.get(dimension.pk),
+            previous_level=previous_levels.get(dimension.key),
+            peer_median=_median(peer_levels[dimension.key]) if peer_shown else None,
+            level_names=level_names,
         )
-
-    # Breakdown by role, only for groups of at least the engagement's minimum size.
+        for dimension in dimensions
+    ]
     rule = small_group_rule(assessment.engagement)
-    members: dict[str, list[int]] = defaultdict(list)
-    for respondent_id in respondent_ids:
-        members[roles[respondent_id]].append(respondent_id)
-    breakdown = []
-    hidden = 0
-    for role in RespondentRole:
-        group = members.get(role.value, [])
-        if not group:
-            continue
-        if rule.hides(len(group)):
-            hidden += 1
-            continue
-        medians = []
-        for dimension_id in dimension_ids:
-            values = [
-                level for rid in group for level in by_respondent.get((dimension_id, rid), [])
-            ]
-            medians.append(_median(values))
-        breakdown.append(
-            RoleBreakdown(role_label=role.label, respondent_count=len(group), medians=medians)
-        )
+    breakdown, hidden = _role_breakdown(rule, answers, respondent_ids, [d.pk for d in dimensions])
 
     return AssessmentResults(
         assessment=assessment,
@@ -580,7 +521,139 @@ def assessment_results(*, assessment: Assessment) -> AssessmentResults:
     )
 
 
-def latest_completed_assessment(*, engagement) -> Assessment | None:
+def _rows_by_assessment(assessment_ids: list[int]) -> dict[int, list[AnswerRow]]:
+    rows_by_assessment: dict[int, list[AnswerRow]] = defaultdict(list)
+    for row in _answer_rows(assessment_ids):
+        rows_by_assessment[row[0]].append(row)
+    return rows_by_assessment
+
+
+def _consensus_levels(assessment_ids: list[int]) -> dict[int, dict[int, int | None]]:
+    """Per assessment, the agreed level per dimension id."""
+    consensus: dict[int, dict[int, int | None]] = defaultdict(dict)
+    for assessment_id, dimension_id, level in DimensionScore.objects.filter(
+        assessment_id__in=assessment_ids
+    ).values_list("assessment_id", "dimension_id", "consensus_level"):
+        consensus[assessment_id][dimension_id] = level
+    return consensus
+
+
+@dataclass
+class _Answers:
+    """One assessment's submitted answers, gathered per dimension and respondent."""
+
+    levels: defaultdict[int, list[int]]  # by dimension id
+    levels_by_respondent: defaultdict[tuple[int, int], list[int]]  # (dimension, respondent)
+    numbers: dict[int, int]  # respondent number by respondent id
+    roles: dict[int, str]  # by respondent id
+    dont_know: defaultdict[int, int]  # by dimension id
+    quotes: defaultdict[int, list[str]]  # by dimension id
+
+
+def _gather_answers(rows: list[AnswerRow]) -> _Answers:
+    answers = _Answers(
+        defaultdict(list), defaultdict(list), {}, {}, defaultdict(int), defaultdict(list)
+    )
+    for _aid, respondent_id, number, role, dimension_id, level, unknown, comment, quote in rows:
+        answers.numbers[respondent_id] = number
+        answers.roles[respondent_id] = role
+        if level is not None:
+            answers.levels[dimension_id].append(level)
+            answers.levels_by_respondent[(dimension_id, respondent_id)].append(level)
+        if unknown:
+            answers.dont_know[dimension_id] += 1
+        if quote and comment:
+            answers.quotes[dimension_id].append(comment)
+    return answers
+
+
+def _peer_levels(
+    peer_ids: list[int],
+    rows_by_assessment: dict[int, list[AnswerRow]],
+    dimensions: list[Dimension],
+    consensus: dict[int, dict[int, int | None]],
+) -> dict[str, list[int]]:
+    """Per dimension key, the current level of each peer that has one."""
+    peer_levels: dict[str, list[int]] = defaultdict(list)
+    for peer_id in peer_ids:
+        for key, level in _current_levels(
+            rows_by_assessment[peer_id], dimensions, consensus[peer_id]
+        ).items():
+            if level is not None:
+                peer_levels[key].append(level)
+    return peer_levels
+
+
+def _dimension_result(
+    dimension: Dimension,
+    answers: _Answers,
+    respondent_ids: list[int],
+    *,
+    score: DimensionScore | None,
+    previous_level: int | None,
+    peer_median: float | None,
+    level_names: dict[int, str],
+) -> DimensionResult:
+    respondent_medians = [
+        (Respondent.label_for(position), _median_of(values))
+        for position, respondent_id in enumerate(respondent_ids, start=1)
+        if (values := answers.levels_by_respondent.get((dimension.pk, respondent_id)))
+    ]
+    medians_only = [value for _label, value in respondent_medians]
+    levels = answers.levels[dimension.pk]
+    return DimensionResult(
+        dimension=dimension,
+        median=_median(levels),
+        respondent_medians=respondent_medians,
+        spread_min=min(medians_only) if medians_only else None,
+        spread_max=max(medians_only) if medians_only else None,
+        dont_know_count=answers.dont_know[dimension.pk],
+        answer_count=len(levels) + answers.dont_know[dimension.pk],
+        target_level=score.target_level if score else None,
+        consensus_level=score.consensus_level if score else None,
+        consensus_reason=score.consensus_reason if score else "",
+        previous_level=previous_level,
+        peer_median=peer_median,
+        descriptors={d.level: d.description for d in dimension.descriptors.all()},
+        quotes=answers.quotes[dimension.pk],
+        level_names=level_names,
+    )
+
+
+def _role_breakdown(
+    rule: SmallGroupRule, answers: _Answers, respondent_ids: list[int], dimension_ids: list[int]
+) -> tuple[list[RoleBreakdown], int]:
+    """The medians per role, only for groups of at least the engagement's minimum size; and
+    how many roles were left out for being smaller."""
+    members: dict[str, list[int]] = defaultdict(list)
+    for respondent_id in respondent_ids:
+        members[answers.roles[respondent_id]].append(respondent_id)
+    breakdown = []
+    hidden = 0
+    for role in RespondentRole:
+        group = members.get(role.value, [])
+        if not group:
+            continue
+        if rule.hides(len(group)):
+            hidden += 1
+            continue
+        medians = [
+            _median(
+                [
+                    level
+                    for respondent_id in group
+                    for level in answers.levels_by_respondent.get((dimension_id, respondent_id), [])
+                ]
+            )
+            for dimension_id in dimension_ids
+        ]
+        breakdown.append(
+            RoleBreakdown(role_label=str(role.label), respondent_count=len(group), medians=medians)
+        )
+    return breakdown, hidden
+
+
+def latest_completed_assessment(*, engagement: Engagement) -> Assessment | None:
     return (
         Assessment.objects.filter(engagement=engagement, status=AssessmentStatus.CLOSED)
         .select_related("engagement__organisation", "version")
@@ -589,7 +662,7 @@ def latest_completed_assessment(*, engagement) -> Assessment | None:
     )
 
 
-def baseline_for_roadmap(*, engagement) -> BaselineForRoadmap | None:
+def baseline_for_roadmap(*, engagement: Engagement) -> BaselineForRoadmap | None:
     """Current and target level per dimension of the engagement's latest completed
     assessment, or None without one."""
     assessment = latest_completed_assessment(engagement=engagement)

@@ -308,6 +308,7 @@ class RoadmapItem(models.Model):
     """One action on the roadmap: generated from the catalogue or added by hand."""
 
     dimension_name: str  # set by selectors.roadmap_items(), not a field
+    public_reasons: list[str]  # set by reports.vision_roadmap_context(), not a field
 
     roadmap = models.ForeignKey(
         Roadmap, on_delete=models.CASCADE, related_name="items", verbose_name=_("roadmap")

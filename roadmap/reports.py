@@ -34,6 +34,7 @@ def roadmap_xlsx_bytes(*, roadmap: Roadmap) -> bytes:
     overview = roadmap_overview(roadmap=roadmap)
     workbook = Workbook()
     sheet = workbook.active
+    assert sheet is not None  # a new workbook always has one sheet
     sheet.title = _("Roadmap")[:31]
     header = [
         _("Year"),
@@ -114,7 +115,7 @@ def document_fingerprint(document: RoadmapDocument) -> str:
         LAYOUT_VERSION,
         translation.get_language() or "",
         organisation.name,
-        organisation.logo.name if organisation.logo else "",
+        organisation.logo.name or "",
         roadmap.engagement.title,
         roadmap.document_status,
         roadmap.document_version,

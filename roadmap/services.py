@@ -1,6 +1,7 @@
 """Writes of the roadmap app: catalogues, roadmaps, generation and hand edits."""
 
 import datetime
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django.conf import settings
@@ -9,6 +10,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from baseline.models import ModelVersion
+from baseline.selectors import BaselineForRoadmap
 from engagements.models import Engagement
 from engagements.saving import full_save
 from roadmap import generator
@@ -41,7 +44,7 @@ def catalogue_replace_actions(
 ) -> ActionCatalogue:
     """Replace every action of the catalogue (an import): keys, rules and prerequisites."""
     catalogue.actions.all().delete()
-    created = {}
+    created: dict[str, CatalogueAction] = {}
     for action in actions:
         created[action.key] = full_save(
             CatalogueAction(
@@ -57,20 +60,18 @@ def catalogue_replace_actions(
                 met_by_vision=action.met_by_vision,
             )
         )
-    rules = []
-    links = []
     through = CatalogueAction.prerequisites.through
-    for action in actions:
-        instance = created[action.key]
-        rules.extend(
-            LevelRule(action=instance, dimension_key=rule.dimension_key, level=rule.level)
-            for rule in action.requires
-        )
-        links.extend(
-            through(from_catalogueaction=instance, to_catalogueaction=created[key])
-            for key in action.prerequisites
-            if key in created
-        )
+    rules = [
+        LevelRule(action=created[action.key], dimension_key=rule.dimension_key, level=rule.level)
+        for action in actions
+        for rule in action.requires
+    ]
+    links = [
+        through(from_catalogueaction=created[action.key], to_catalogueaction=created[key])
+        for action in actions
+        for key in action.prerequisites
+        if key in created
+    ]
     LevelRule.objects.bulk_create(rules)
     through.objects.bulk_create(links)
     catalogue.save(update_fields=["updated_at"])
@@ -78,7 +79,9 @@ def catalogue_replace_actions(
 
 
 @transaction.atomic
-def catalogue_import(*, model_version, document: CatalogueDocument) -> ActionCatalogue:
+def catalogue_import(
+    *, model_version: ModelVersion, document: CatalogueDocument
+) -> ActionCatalogue:
     """Create the catalogue of a model version from a document, or replace its actions."""
     catalogue = ActionCatalogue.objects.filter(model_version=model_version).first()
     name = document.name or str(model_version)
@@ -115,7 +118,7 @@ def catalogue_action_save(
     effort: str = generator.Effort.MEDIUM,
     duration_quarters: int = 1,
     owner_role: str = "",
-    prerequisites: list[CatalogueAction] | tuple = (),
+    prerequisites: Sequence[CatalogueAction] = (),
     level_rules: dict[str, int] | None = None,
     met_by_vision: bool = False,
 ) -> CatalogueAction:
@@ -200,7 +203,7 @@ def roadmap_create_generated(
     return roadmap
 
 
-def _catalogue_for(baseline) -> ActionCatalogue:
+def _catalogue_for(baseline: BaselineForRoadmap | None) -> ActionCatalogue:
     if baseline is None:
         return default_catalogue_ensure()
     return catalogue_for_version_ensure(model_version_id=baseline.model_version_id)
@@ -210,8 +213,6 @@ def _catalogue_for(baseline) -> ActionCatalogue:
 def catalogue_for_version_ensure(*, model_version_id: int) -> ActionCatalogue:
     """The catalogue of a maturity model version; a version without one gets a copy of the
     default catalogue, limited to the dimensions the version has."""
-    from baseline.models import ModelVersion
-
     existing = ActionCatalogue.objects.filter(model_version_id=model_version_id).first()
     if existing is not None:
         return existing
@@ -229,8 +230,8 @@ def catalogue_for_version_ensure(*, model_version_id: int) -> ActionCatalogue:
     )
 
 
-def _dimensions_from(roadmap: Roadmap, baseline) -> None:
-    goals = (
+def _dimensions_from(roadmap: Roadmap, baseline: BaselineForRoadmap | None) -> None:
+    goals: Sequence[tuple[str, str, int | None, int | None]] = (
         [(d.key, d.name, d.current_level, d.target_level) for d in baseline.dimensions]
         if baseline is not None
         else default_dimension_goals()

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -46,7 +48,11 @@ def roadmap_detail(request: AuthenticatedHttpRequest, engagement_pk: int) -> Htt
     engagement = access.engagement_for_viewer(request.user, engagement_pk)
     roadmap = roadmap_for_engagement(engagement=engagement)
     can_manage = access.can_manage(request.user, engagement)
-    context = {"engagement": engagement, "roadmap": roadmap, "can_manage": can_manage}
+    context: dict[str, Any] = {
+        "engagement": engagement,
+        "roadmap": roadmap,
+        "can_manage": can_manage,
+    }
     if roadmap is None:
         if can_manage:
             context["form"] = RoadmapCreateForm()
@@ -171,7 +177,7 @@ def _document(request: AuthenticatedHttpRequest, engagement_pk: int, kind: str) 
     as soon as the background job has made it."""
     roadmap = access.roadmap_for_viewer(request.user, engagement_pk)
     export = services.document_request(roadmap=roadmap, kind=kind)
-    if export.status == ExportStatus.DONE:
+    if export.status == ExportStatus.DONE and export.content is not None:
         return attachment_response(
             bytes(export.content),
             filename=_document_filename(roadmap, kind, export),
