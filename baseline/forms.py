@@ -360,11 +360,13 @@ class BaseModelQuestionFormSet(forms.BaseFormSet):
         return [
             form.as_data()
             for form in self.forms
-            if (form.initial or form.has_changed()) and not self._should_delete_form(form)
+            # django-stubs lacks BaseFormSet._should_delete_form (Django's own test for DELETE).
+            if (form.initial or form.has_changed()) and not self._should_delete_form(form)  # type: ignore[attr-defined]
         ]
 
 
-ModelQuestionFormSet: type[BaseModelQuestionFormSet] = forms.formset_factory(
+# django-stubs types formset_factory as returning type[BaseFormSet], not the formset= class.
+ModelQuestionFormSet: type[BaseModelQuestionFormSet] = forms.formset_factory(  # type: ignore[assignment]
     ModelQuestionForm,
     formset=BaseModelQuestionFormSet,
     extra=1,
