@@ -9,19 +9,22 @@
 - Focus: a live update leaves the focus where it was (the phone's radio button, the
   facilitator's number table stays open with the focus on it), or moves it on purpose to the
   new question's heading when the control is gone.
-- Focus indicators on the facilitator page at 3:1 or more (WCAG 1.4.11).
+- The projector at 320 px and at 200 % text: axe and no sideways scrolling.
 """
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (
+    axe_check,
     focus_indicators,
     focused,
+    horizontal_overflow,
     login,
+    sized_page,
     tab_to,
 )
-from tests.workshops.factories import SessionFactory, join, statement_of
+from tests.workshops.factories import SessionFactory, item_of, join, statement_of
 from tests.world import build_world
 from workshops import services
 
@@ -183,6 +186,46 @@ def test_live_changes_are_announced_and_keep_the_focus(page, new_page, phone_vie
     expect(phone.locator(ANNOUNCER)).to_have_text("Stemmen is gesloten.")
     expect(phone.locator("legend[data-live-heading]")).to_be_focused()
     expect(phone.get_by_text("U kunt hem wijzigen zolang het stemmen open is")).to_have_count(0)
+
+
+@pytest.mark.parametrize("size", ["320px", "text200"])
+def test_the_projector_reflows_at_320_px_and_200_percent_text(new_page, size):
+    """The join screen, a statement with its results and the vision: axe passes and the
+    page does not scroll sideways, at 320 px wide and with the text at 200 %."""
+    world = build_world()
+    session = SessionFactory(engagement=world.engagement)
+    projector = sized_page(new_page, size)
+    login(projector, world.users["consultant_on"])
+    projector.goto(f"/sessie/{session.pk}/scherm/")
+    _live(projector)
+    screens = ["the join screen"]
+
+    def check(label: str) -> None:
+        axe_check(projector)
+        overflow = horizontal_overflow(projector)
+        assert overflow == 0, f"The projector's {label} scrolls sideways by {overflow} px"
+
+    check(screens[0])
+    statement = statement_of(session)
+    services.session_go(session=session, item=statement)
+    services.voting_open(item=statement)
+    for value in (1, 4, 5):
+        participant, _token = join(session)
+        services.vote_cast(item=statement, participant=participant, value=value)
+    services.voting_close(item=statement)
+    services.results_reveal(item=statement)
+    projector.reload()
+    expect(projector.locator(".js-plotly-plot")).to_have_count(1)
+    check("statement with results")
+
+    services.session_go(session=session, item=item_of(session, "vision"))
+    services.vision_statement_add(
+        session=session,
+        text="We sturen op feiten én ervaring, ook als die elkaar tegenspreken.",
+        dimension_key="strategy",
+    )
+    projector.reload()
+    check("vision")
 
 
 def test_the_facilitator_page_shows_every_focus_at_three_to_one(page):
