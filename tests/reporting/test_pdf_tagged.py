@@ -8,6 +8,7 @@ viewer (DisplayDocTitle); and hyphenation leaves whole words in the text layer.
 """
 
 import io
+import re
 import shutil
 import subprocess
 
@@ -132,3 +133,37 @@ def test_hyphenation_leaves_whole_words_in_the_text_layer(reports, tmp_path):
         ).stdout
         assert "\u2010\n" not in text, name
         assert "-\n" not in text.replace("\u2013", ""), name
+
+
+# A word broken over two lines as pypdf reads it back: a word piece, a hyphen at the end of
+# the line (or WeasyPrint's U+2010, or a soft hyphen), and the word going on in lower case on
+# the next line. A line may still end after a hyphen of the text itself: in a compound that
+# has another hyphen ("planning-en-" + "controlcyclus") or before "en"/"of" ("inspiratie- en
+# visiesessie"); those are the words as written and are left out.
+BROKEN_WORD = re.compile(
+    r"(?P<before>[\w-]+)[-\u2010\u00ad][ \t]*\n[ \t]*(?P<after>[a-z\u00e0-\u00ff]\w*)"
+)
+
+
+def _hyphenation_splits(text: str) -> list[str]:
+    return [
+        f"{m['before']}- {m['after']}"
+        for m in BROKEN_WORD.finditer(text)
+        if "-" not in m["before"] and m["after"] not in {"en", "of"}
+    ]
+
+
+def test_the_split_finder_tells_hyphenation_from_hyphens_of_the_text():
+    text = "met hoogstens 3 te-\ngelijk. De planning-en-\ncontrolcyclus, inspiratie-\nen visie"
+    assert _hyphenation_splits(text) == ["te- gelijk"]
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_pypdf_reads_whole_words_without_hyphenation_splits(reports, name):
+    """pypdf does not join a hyphen at the end of a line with the next line as poppler does
+    ("lei-" + "derschap"), so the reports are not hyphenated at all: every extractor reads
+    whole words."""
+    reader = PdfReader(io.BytesIO(reports[name]))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    broken = _hyphenation_splits(text)
+    assert broken == [], f"Words split over two lines in the {name} report: {broken[:10]}"
