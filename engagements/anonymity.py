@@ -6,6 +6,7 @@ can be recognised in it. Every result page, chart, PDF and export of every stage
 :func:`small_group_rule` instead of comparing with a number of its own.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # The default minimum for a new engagement, and for material outside an engagement
@@ -25,6 +26,28 @@ class SmallGroupRule:
 
     def shows(self, count: int) -> bool:
         return not self.hides(count)
+
+    def merge_small[T](self, rows: Sequence[tuple[T, int]]) -> tuple[list[tuple[T, int]], list[T]]:
+        """Categories (label, count) safe to show, and the labels merged into one group.
+
+        When a category has between 1 and minimum - 1 answers, it is merged with every
+        other category below the minimum (zeros too, so the group cannot be told apart by
+        elimination), and then with the smallest remaining categories until the group has
+        at least two categories and at least the minimum of answers. The caller shows the
+        merged group as one row with the sum of its counts, or nothing when it is empty.
+        Nothing is merged when no category is small; the order of ``rows`` is kept.
+        """
+        if not any(0 < count < self.minimum for _label, count in rows):
+            return list(rows), []
+        merged = [index for index, (_label, count) in enumerate(rows) if count < self.minimum]
+        rest = sorted(
+            (index for index in range(len(rows)) if index not in merged),
+            key=lambda index: rows[index][1],
+        )
+        while rest and (len(merged) < 2 or sum(rows[i][1] for i in merged) < self.minimum):
+            merged.append(rest.pop(0))
+        kept = [row for index, row in enumerate(rows) if index not in merged]
+        return kept, [rows[index][0] for index in sorted(merged)]
 
 
 def small_group_rule(engagement) -> SmallGroupRule:

@@ -2,10 +2,12 @@
 
 import statistics
 from collections import Counter
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 from django.utils.translation import gettext as _
 
+from engagements.anonymity import SmallGroupRule
 from reporting.charts import PALETTE, Chart, ChartTable, base_layout, count_axis
 from reporting.formatting import format_number
 from surveys.answers import likert_label
@@ -39,6 +41,43 @@ def _bar_figure(labels: list[str], values: list[int], *, colours=None, height=No
     return go.Figure({"data": [bar], "layout": layout})
 
 
+MERGED_COLOUR = "#6c757d"
+
+
+@dataclass
+class _Rows:
+    """A chart's categories after the small-group rule (engagements/anonymity.py)."""
+
+    labels: list[str]
+    values: list[int]
+    kept: list[int]  # the indexes of the original categories still shown on their own
+    note: str = ""
+
+
+def _small_groups_merged(labels: list[str], values: list[int], rule: SmallGroupRule) -> _Rows:
+    """Categories with fewer answers than the minimum are shown together, as one row."""
+    kept, merged = rule.merge_small(list(zip(range(len(labels)), values, strict=True)))
+    if not merged:
+        return _Rows(labels=list(labels), values=list(values), kept=list(range(len(labels))))
+    indexes = [index for index, _count in kept]
+    together = ", ".join(labels[index] for index in merged)
+    return _Rows(
+        labels=[labels[index] for index in indexes]
+        + [_("Together: %(answers)s") % {"answers": together}],
+        values=[values[index] for index in indexes] + [sum(values[index] for index in merged)],
+        kept=indexes,
+        note=_(
+            "Answers given by fewer than %(minimum)s people are shown together, so that no "
+            "one can be recognised."
+        )
+        % {"minimum": rule.minimum},
+    )
+
+
+def _with_note(description: str, rows: _Rows) -> str:
+    return f"{description} {rows.note}" if rows.note else description
+
+
 def _spread(numbers: Counter) -> tuple[float, float]:
     values = list(numbers.elements())
     mean = statistics.fmean(values) if values else 0.0
@@ -46,7 +85,7 @@ def _spread(numbers: Counter) -> tuple[float, float]:
     return mean, spread
 
 
-def _number_chart(question: Question, counts: Counter) -> Chart:
+def _number_chart(question: Question, counts: Counter, rule: SmallGroupRule) -> Chart:
     """Agree (Likert) and scale questions: the distribution with mean and spread."""
     key = f"q{question.pk}"
     title = question.text
@@ -63,7 +102,10 @@ def _number_chart(question: Question, counts: Counter) -> Chart:
         scale = list(range(SCALE_MIN, SCALE_MAX + 1))
         labels = [str(number) for number in scale]
         colours = None
-    values = [numbers[number] for number in scale]
+    rows = _small_groups_merged(labels, [numbers[number] for number in scale], rule)
+    if colours and rows.note:
+        colours = [colours[index] for index in rows.kept] + [MERGED_COLOUR]
+    labels, values = rows.labels, rows.values
     mean, spread = _spread(numbers)
     description = _(
         "Mean %(mean)s, spread (standard deviation) %(spread)s, %(count)s responses."
@@ -72,6 +114,7 @@ def _number_chart(question: Question, counts: Counter) -> Chart:
         "spread": format_number(spread, 1),
         "count": total_responses,
     }
+    description = _with_note(description, rows)
     figure = _bar_figure(labels, values, colours=colours)
     table = ChartTable(
         columns=[_("Answer"), _("Responses"), _("Share")],
@@ -90,7 +133,7 @@ def _number_chart(question: Question, counts: Counter) -> Chart:
     )
 
 
-def _ranking_chart(question: Question, counts: Counter) -> Chart:
+def _ranking_chart(question: Question, counts: Counter, rule: SmallGroupRule) -> Chart:
     """Ranking questions: points per option (first place most)."""
     key = f"q{question.pk}"
     title = question.text
@@ -110,20 +153,37 @@ def _ranking_chart(question: Question, counts: Counter) -> Chart:
         question.options + [item for item in points if item not in question.options],
         key=lambda item: -points[item],
     )
-    figure = _bar_figure(options, [points[item] for item in options])
+    # Who chose an option (and who put it first) is a category of people: options chosen
+    # by fewer than the minimum are shown together; "ranked first" only from the minimum.
+    rows = _small_groups_merged(options, [chosen[item] for item in options], rule)
+    shown = [options[index] for index in rows.kept]
+    merged = [item for item in options if item not in shown]
+    labels = rows.labels
+    values = [points[item] for item in shown] + ([sum(points[i] for i in merged)] if merged else [])
+    firsts_shown = [firsts[item] for item in shown] + (
+        [sum(firsts[i] for i in merged)] if merged else []
+    )
+    figure = _bar_figure(labels, values)
     figure.update_layout(xaxis={"title": {"text": _("Points")}})
+    fewer = _("fewer than %(minimum)s") % {"minimum": rule.minimum}
     table = ChartTable(
         columns=[_("Option"), _("Points"), _("Chosen"), _("Ranked first")],
-        rows=[[item, points[item], chosen[item], firsts[item]] for item in options],
+        rows=[
+            [label, value, count, first if first == 0 or rule.shows(first) else fewer]
+            for label, value, count, first in zip(
+                labels, values, rows.values, firsts_shown, strict=True
+            )
+        ],
     )
     description = _(
         "An option gets %(places)s points for first place, one point less for each place "
         "lower; %(count)s responses."
     ) % {"places": places, "count": total_responses}
+    description = _with_note(description, rows)
     return Chart(key=key, title=title, figure=figure, table=table, description=description)
 
 
-def _choice_chart(question: Question, counts: Counter) -> Chart:
+def _choice_chart(question: Question, counts: Counter, rule: SmallGroupRule) -> Chart:
     """Single and multiple choice questions: how often each answer was picked."""
     key = f"q{question.pk}"
     title = question.text
@@ -142,6 +202,8 @@ def _choice_chart(question: Question, counts: Counter) -> Chart:
     if question.allow_other or others:
         labels.append(_("Other"))
         values.append(others)
+    rows = _small_groups_merged(labels, values, rule)
+    labels, values = rows.labels, rows.values
     figure = _bar_figure(labels, values)
     table = ChartTable(
         columns=[_("Answer"), _("Responses"), _("Share")],
@@ -156,16 +218,18 @@ def _choice_chart(question: Question, counts: Counter) -> Chart:
         ) % {"count": total_responses}
     else:
         description = _("%(count)s responses.") % {"count": total_responses}
+    description = _with_note(description, rows)
     return Chart(key=key, title=title, figure=figure, table=table, description=description)
 
 
-def question_chart(*, question: Question, counts: Counter) -> Chart:
-    """The distribution of one question's answers as a chart with its table."""
+def question_chart(*, question: Question, counts: Counter, rule: SmallGroupRule) -> Chart:
+    """The distribution of one question's answers as a chart with its table; categories
+    below the minimum group size are shown together (``rule.merge_small``)."""
     if question.kind in (QuestionKind.LIKERT, QuestionKind.SCALE):
-        return _number_chart(question, counts)
+        return _number_chart(question, counts, rule)
     if question.kind == QuestionKind.RANKING:
-        return _ranking_chart(question, counts)
-    return _choice_chart(question, counts)
+        return _ranking_chart(question, counts, rule)
+    return _choice_chart(question, counts, rule)
 
 
 def response_rate_chart(*, invited: int, started: int, completed: int) -> Chart:

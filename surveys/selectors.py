@@ -10,18 +10,22 @@ from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
+from django.utils.translation import gettext as _
 
-from engagements.anonymity import small_group_rule
+from engagements.anonymity import SmallGroupRule, small_group_rule
 from reporting.charts import Chart
 from surveys.answers import matches_condition
 from surveys.models import (
     CHOICE_KINDS,
+    SCALE_MAX,
+    SCALE_MIN,
     TEXT_KINDS,
     Answer,
     Invitation,
     InvitationStatus,
     Page,
     Question,
+    QuestionKind,
     Response,
     ResponseStatus,
     Survey,
@@ -309,7 +313,7 @@ def survey_results(
         if not hidden and question.kind in TEXT_KINDS:
             result.more_texts = answered - len(result.texts)
         if with_charts and not hidden and question.kind not in TEXT_KINDS:
-            result.chart = question_chart(question=question, counts=counts[question.pk])
+            result.chart = question_chart(question=question, counts=counts[question.pk], rule=rule)
         results.append(result)
     return SurveyResults(
         survey=survey,
@@ -334,10 +338,56 @@ def question_answered_count(*, question: Question) -> int:
     ).count()
 
 
+def _categories(question: Question) -> list[Any]:
+    """The categories a question's answers fall in, for the small-group rule in exports."""
+    if question.kind == QuestionKind.LIKERT:
+        return list(range(1, 6))
+    if question.kind == QuestionKind.SCALE:
+        return list(range(SCALE_MIN, SCALE_MAX + 1))
+    if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+        return list(question.options)
+    return []
+
+
+def _picked(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return list(value.get("choices", []))
+    return [value] if isinstance(value, int) else []
+
+
+def _merged_categories(
+    questions: list[Question], by_response: dict[int, dict[int, Any]], rule: SmallGroupRule
+) -> dict[int, set[Any]]:
+    """Per question, the categories (options, numbers) the rule shows only together."""
+    picks: dict[int, Counter] = defaultdict(Counter)
+    for values in by_response.values():
+        for question_id, value in values.items():
+            picks[question_id].update(_picked(value))
+    merged: dict[int, set[Any]] = {}
+    for question in questions:
+        categories = _categories(question)
+        rows = [(category, picks[question.pk][category]) for category in categories]
+        merged[question.pk] = set(rule.merge_small(rows)[1])
+    return merged
+
+
+def _export_value(value: Any, merged: set[Any], placeholder: str) -> Any:
+    if not merged:
+        return value
+    if isinstance(value, dict):
+        choices = [placeholder if choice in merged else choice for choice in value["choices"]]
+        return {**value, "choices": list(dict.fromkeys(choices))}
+    if isinstance(value, int) and value in merged:
+        return placeholder
+    return value
+
+
 def survey_export_rows(*, survey: Survey) -> tuple[list[str], list[list[str]]]:
     """The anonymised answers: one row per sent response, one column per question.
 
-    Columns of questions answered by fewer people than the minimum group size stay empty.
+    Columns of questions answered by fewer people than the minimum group size stay empty;
+    an answer (option or number) given by fewer people than the minimum is replaced by a
+    placeholder, together with as many other answers as the rule needs (``merge_small``).
     """
     from surveys.answers import answer_text
 
@@ -356,9 +406,18 @@ def survey_export_rows(*, survey: Survey) -> tuple[list[str], list[list[str]]]:
     if rule.hides(len(by_response)):
         return [], []
     shown = [q for q in questions if rule.shows(per_question[q.pk])]
+    merged = _merged_categories(shown, by_response, rule)
+    placeholder = _("(an answer given by fewer than %(minimum)s people)") % {
+        "minimum": rule.minimum
+    }
     headers = [f"{number}. {question.text}" for number, question in enumerate(shown, start=1)]
     rows = [
-        [answer_text(question, values.get(question.pk)) for question in shown]
+        [
+            answer_text(
+                question, _export_value(values.get(question.pk), merged[question.pk], placeholder)
+            )
+            for question in shown
+        ]
         for values in by_response.values()
     ]
     return headers, rows

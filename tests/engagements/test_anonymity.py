@@ -35,3 +35,31 @@ def test_no_code_compares_with_the_minimum_group_size_itself():
         if inline.search(line)
     ]
     assert offenders == []
+
+
+def test_no_category_below_the_minimum_is_shown_on_its_own():
+    """Small categories merge with every other small one and, when that group is still
+    small or alone, with the smallest others, so none can be told apart by elimination."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    rule = SmallGroupRule(5)
+    assert rule.merge_small([("A", 6), ("B", 0), ("C", 7)]) == ([("A", 6), ("B", 0), ("C", 7)], [])
+    assert rule.merge_small([("A", 6), ("B", 7), ("C", 2)]) == ([("B", 7)], ["A", "C"])
+    assert rule.merge_small([("A", 9), ("B", 0), ("C", 3), ("D", 3)]) == (
+        [("A", 9)],
+        ["B", "C", "D"],
+    )
+
+    @given(st.lists(st.integers(min_value=0, max_value=12), min_size=1, max_size=8))
+    def check(counts):
+        rows = [(f"o{index}", count) for index, count in enumerate(counts)]
+        kept, merged = rule.merge_small(rows)
+        assert all(count == 0 or count >= 5 for _label, count in kept)
+        together = sum(count for label, count in rows if label in merged)
+        if merged and sum(counts) >= 5:
+            assert len(merged) >= 2 or not kept
+            assert together >= 5
+        assert sorted(kept + [r for r in rows if r[0] in merged]) == sorted(rows)
+
+    check()

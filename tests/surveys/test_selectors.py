@@ -56,26 +56,26 @@ def test_results_count_choices_and_give_mean_and_spread_of_scales(engagement):
         {likert.pk: 4, choice.pk: {"choices": ["Kaart"], "other": ""}},
         {likert.pk: 5, choice.pk: {"choices": [], "other": "Excel"}},
         {likert.pk: 5, choice.pk: {"choices": ["Dashboard"], "other": ""}},
-    ]
+    ] * 3  # every category at least the minimum of 5, or none
     services.responses_bulk_create_completed(survey=survey, rows=rows)
     results = _by_text(survey_results(survey=survey))
     chart = results["Data helpt mij bij besluiten."].chart
     assert chart.extra["mean"] == pytest.approx(4.0)
     assert chart.extra["spread"] == pytest.approx(1.095, abs=0.01)
     table = {row[0]: row[1] for row in results["Welke producten gebruikt u?"].chart.table.rows}
-    assert table == {"Dashboard": 3, "Rapportage": 0, "Kaart": 2, "Anders": 2}
+    assert table == {"Dashboard": 9, "Rapportage": 0, "Kaart": 6, "Anders": 6}
 
 
 def test_a_ranking_gives_more_points_for_higher_places(engagement):
     survey = small_survey(engagement=engagement)
     ranking = next(q for q in survey_questions(survey=survey) if q.kind == QuestionKind.RANKING)
-    rows = [{ranking.pk: ["Zorg", "Afval"]} for _ in range(3)] + [
-        {ranking.pk: ["Afval", "Veiligheid"]} for _ in range(2)
+    rows = [{ranking.pk: ["Zorg", "Afval"]} for _ in range(9)] + [
+        {ranking.pk: ["Afval", "Veiligheid"]} for _ in range(6)
     ]
     services.responses_bulk_create_completed(survey=survey, rows=rows)
     chart = _by_text(survey_results(survey=survey))["Kies uw top 2."].chart
     points = {row[0]: row[1] for row in chart.table.rows}
-    assert points == {"Zorg": 6, "Afval": 7, "Veiligheid": 2}
+    assert points == {"Zorg": 18, "Afval": 21, "Veiligheid": 6}
     assert chart.table.rows[0][0] == "Afval"
 
 
@@ -150,3 +150,37 @@ def test_export_leaves_out_questions_below_the_minimum_group(engagement):
     completed_responses(survey=survey, count=3)
     headers, rows = survey_export_rows(survey=survey)
     assert headers == [] and rows == []
+
+
+def _small_categories_survey(engagement):
+    """Six responses: 'Dashboard' by four, 'Kaart' by two (a category of two people)."""
+    survey = small_survey(engagement=engagement)
+    questions = {q.text: q for q in survey_questions(survey=survey)}
+    likert = questions["Data helpt mij bij besluiten."]
+    choice = questions["Welke producten gebruikt u?"]
+    rows = [{likert.pk: 4, choice.pk: {"choices": ["Dashboard"], "other": ""}}] * 4 + [
+        {likert.pk: 1, choice.pk: {"choices": ["Kaart"], "other": ""}}
+    ] * 2
+    services.responses_bulk_create_completed(survey=survey, rows=rows)
+    return survey
+
+
+def test_no_chart_or_table_shows_a_category_of_fewer_people_than_the_minimum(engagement):
+    results = _by_text(survey_results(survey=_small_categories_survey(engagement)))
+    for text in ("Welke producten gebruikt u?", "Data helpt mij bij besluiten."):
+        chart = results[text].chart
+        counts = [row[1] for row in chart.table.rows]
+        assert all(count == 0 or count >= 5 for count in counts), chart.table.rows
+        assert sum(counts) == 6
+        assert "minder dan 5 mensen" in chart.description
+        assert list(chart.figure.data[0].x) == counts
+    choice = {row[0]: row[1] for row in results["Welke producten gebruikt u?"].chart.table.rows}
+    assert choice == {"Samen: Dashboard, Rapportage, Kaart, Anders": 6}
+
+
+def test_the_export_shows_no_answer_given_by_fewer_people_than_the_minimum(engagement):
+    headers, rows = survey_export_rows(survey=_small_categories_survey(engagement))
+    column = headers.index("2. Welke producten gebruikt u?")
+    answers = {row[column] for row in rows}
+    assert answers == {"(een antwoord dat minder dan 5 mensen gaven)"}
+    assert "1 – Helemaal oneens" not in {row[0] for row in rows}
