@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import (
     axe_check,
+    control_borders,
     focus_indicators,
     focused,
     horizontal_overflow,
@@ -230,7 +231,7 @@ def test_the_projector_reflows_at_320_px_and_200_percent_text(new_page, size):
 
 def test_the_facilitator_page_shows_every_focus_at_three_to_one(page):
     """Every element the facilitator reaches with Tab shows an outline of 2 px or more at
-    3:1 or more against its background (WCAG 1.4.11)."""
+    3:1 or more against its background, and every field has a border at 3:1 (WCAG 1.4.11)."""
     world = build_world()
     session = SessionFactory(engagement=world.engagement)
     services.session_go(session=session, item=statement_of(session))
@@ -240,3 +241,7 @@ def test_the_facilitator_page_shows_every_focus_at_three_to_one(page):
     assert len(indicators) >= 15, indicators
     weak = [i for i in indicators if i["width"] < 2 or i["ratio"] < 3]
     assert weak == [], f"Focus indicators below 2 px or 3:1: {weak}"
+    borders = control_borders(page)
+    assert len(borders) >= 2, borders  # the notes and the timer's minutes
+    weak = [b for b in borders if b["width"] < 1 or b["ratio"] < 3]
+    assert weak == [], f"Control borders below 3:1: {weak}"
