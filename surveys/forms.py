@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from engagements.forms import form_field
 from engagements.jsonimport import parse_json_import
 from surveys.definitions import validate_definition
 from surveys.models import (
@@ -15,6 +16,7 @@ from surveys.models import (
     QuestionKind,
     Survey,
 )
+from surveys.services import SURVEY_SETTINGS_FIELDS
 
 BLANK = "blank"
 MAX_IMPORT_BYTES = 1_000_000
@@ -44,7 +46,7 @@ class SurveyCreateForm(forms.Form):
     def __init__(self, *args, templates=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.templates = {str(template.pk): template for template in templates}
-        self.fields["source"].choices = [
+        form_field(self, "source", forms.ChoiceField).choices = [
             (pk, _("Template: %(title)s") % {"title": template.title})
             for pk, template in self.templates.items()
         ] + [(BLANK, _("An empty survey"))]
@@ -52,7 +54,8 @@ class SurveyCreateForm(forms.Form):
             self.fields["source"].initial = next(iter(self.templates))
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("source") == BLANK and not cleaned.get("title"):
             self.add_error("title", _("Give the new survey a title."))
         return cleaned
@@ -78,19 +81,7 @@ class SurveyImportForm(forms.Form):
 class SurveySettingsForm(forms.ModelForm):
     class Meta:
         model = Survey
-        fields = [
-            "title",
-            "intro",
-            "thank_you_text",
-            "opens_at",
-            "closes_at",
-            "open_link_enabled",
-            "access_code",
-            "invitation_subject",
-            "invitation_message",
-            "reminder_message",
-            "reminder_days_before",
-        ]
+        fields = list(SURVEY_SETTINGS_FIELDS)
         widgets = {
             "opens_at": DateTimeInput(),
             "closes_at": DateTimeInput(),
@@ -107,7 +98,8 @@ class SurveySettingsForm(forms.ModelForm):
                 del self.fields[name]
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         opens_at, closes_at = cleaned.get("opens_at"), cleaned.get("closes_at")
         if opens_at and closes_at and closes_at <= opens_at:
             self.add_error("closes_at", _("The closing date must be after the opening date."))
@@ -204,7 +196,7 @@ class QuestionForm(forms.ModelForm):
         self._set_condition_choices(page)
         if self.instance.pk:
             self.fields["options_text"].initial = "\n".join(self.instance.options)
-            self.fields["move_to_page"].queryset = Page.objects.filter(
+            form_field(self, "move_to_page", forms.ModelChoiceField).queryset = Page.objects.filter(
                 survey_id=page.survey_id
             ).order_by("position")
             self.fields["move_to_page"].initial = page.pk
@@ -212,7 +204,8 @@ class QuestionForm(forms.ModelForm):
             del self.fields["move_to_page"]
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("max_length") is None:
             cleaned["max_length"] = Question._meta.get_field("max_length").default
         if cleaned.get("ranking_top") is None:
@@ -265,7 +258,7 @@ class QuestionForm(forms.ModelForm):
                     str(instance.condition_question_id), instance.condition_question
                 )
             self.fields["condition"].initial = current
-        self.fields["condition"].choices = choices
+        form_field(self, "condition", forms.ChoiceField).choices = choices
 
     def _post_clean(self):
         # The service validates the model (full_clean) when it saves.

@@ -354,6 +354,8 @@ class InvitationStatus(models.TextChoices):
 
 
 class Invitation(models.Model):
+    link: str  # set by views.invitations(), not a field
+
     survey = models.ForeignKey(
         Survey, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("survey")
     )

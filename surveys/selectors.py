@@ -5,6 +5,7 @@ The contract other stages rely on is ``survey_highlights``: the workshop's part 
 """
 
 from collections import Counter, defaultdict
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +14,7 @@ from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 
 from engagements.anonymity import SmallGroupRule, small_group_rule
+from engagements.models import Engagement
 from reporting.charts import Chart
 from surveys.answers import matches_condition
 from surveys.models import (
@@ -66,7 +68,7 @@ class QuestionResult:
     number: int  # position in the survey, 1-based
     answered: int  # completed responses that answered this question
     hidden: bool  # fewer answers than the minimum group size
-    counts: dict = field(default_factory=dict)  # value (JSON-able) → responses
+    counts: dict[Hashable, int] = field(default_factory=dict)  # value (JSON-able) → responses
     texts: list[TextAnswer] = field(default_factory=list)
     more_texts: int = 0
     chart: Chart | None = None
@@ -90,7 +92,7 @@ class SurveyResults:
 # --- Lists and structure -----------------------------------------------------------------------
 
 
-def survey_list_for_engagement(*, engagement) -> QuerySet[Survey]:
+def survey_list_for_engagement(*, engagement: Engagement) -> QuerySet[Survey]:
     return (
         Survey.objects.filter(engagement=engagement)
         .annotate(
@@ -153,7 +155,7 @@ def _condition_export_value(question: Question) -> str:
     return question.condition_value
 
 
-def survey_definition(*, survey: Survey) -> dict:
+def survey_definition(*, survey: Survey) -> dict[str, Any]:
     """The survey as plain data (the JSON export format, see surveys.definitions)."""
     pages = survey_pages(survey=survey)
     keys = {
@@ -224,12 +226,13 @@ def survey_response_rate(*, survey: Survey) -> ResponseRate:
     return ResponseRate(invited=invited, started=counts["started"], completed=counts["completed"])
 
 
-def _hashable(value: Any):
+def _hashable(value: Any) -> Hashable:
     if isinstance(value, dict):
         return ("dict", tuple(value.get("choices", [])), value.get("other", ""))
     if isinstance(value, list):
         return ("list", tuple(value))
-    return value
+    scalar: Hashable = value  # the other JSON values: text, numbers, booleans, null
+    return scalar
 
 
 def _unhashed(value: Any) -> Any:
@@ -259,7 +262,7 @@ def survey_results(
     completed = Answer.objects.filter(
         response__survey=survey, response__status=ResponseStatus.COMPLETED
     )
-    counts: dict[int, Counter] = defaultdict(Counter)
+    counts: dict[int, Counter[Hashable]] = defaultdict(Counter)
     rows = (
         completed.exclude(question__kind__in=TEXT_KINDS)
         .values("question_id", "value")
@@ -397,7 +400,7 @@ def survey_export_rows(*, survey: Survey) -> tuple[list[str], list[list[str]]]:
         response__survey=survey, response__status=ResponseStatus.COMPLETED
     ).order_by("response_id")
     by_response: dict[int, dict[int, Any]] = defaultdict(dict)
-    per_question: Counter = Counter()
+    per_question: Counter[int] = Counter()
     for response_id, question_id, value in answers.values_list(
         "response_id", "question_id", "value"
     ):
@@ -426,7 +429,7 @@ def survey_export_rows(*, survey: Survey) -> tuple[list[str], list[list[str]]]:
 # --- The contract for the workshop and the roadmap ------------------------------------------
 
 
-def latest_survey(*, engagement) -> Survey | None:
+def latest_survey(*, engagement: Engagement) -> Survey | None:
     return (
         Survey.objects.filter(engagement=engagement)
         .exclude(status="draft")
@@ -436,7 +439,7 @@ def latest_survey(*, engagement) -> Survey | None:
     )
 
 
-def survey_highlights(*, engagement) -> SurveyHighlights | None:
+def survey_highlights(*, engagement: Engagement) -> SurveyHighlights | None:
     """The highlights of the engagement's most recent survey, or None without one.
 
     The most recent survey that has been opened (drafts are left out). Charts only for

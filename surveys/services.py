@@ -45,7 +45,7 @@ logger = logging.getLogger(__name__)
 @transaction.atomic
 def survey_create_from_definition(
     *,
-    definition: dict,
+    definition: dict[str, Any],
     engagement: Engagement | None,
     created_by: User | None = None,
     title: str = "",
@@ -143,7 +143,8 @@ def survey_create_blank(
     return survey
 
 
-_SURVEY_FIELDS = {
+# What ``survey_update`` changes: the survey's settings page (``forms.SurveySettingsForm``).
+SURVEY_SETTINGS_FIELDS = (
     "title",
     "intro",
     "thank_you_text",
@@ -155,13 +156,13 @@ _SURVEY_FIELDS = {
     "invitation_message",
     "reminder_message",
     "reminder_days_before",
-}
+)
 
 
 @transaction.atomic
-def survey_update(*, survey: Survey, base_url: str = "", **fields) -> Survey:
+def survey_update(*, survey: Survey, base_url: str = "", **fields: Any) -> Survey:
     before = (survey.closes_at, survey.reminder_days_before)
-    set_fields(survey, fields, allowed=_SURVEY_FIELDS, service="survey_update")
+    set_fields(survey, fields, allowed=SURVEY_SETTINGS_FIELDS, service="survey_update")
     full_save(survey)
     if base_url and before != (survey.closes_at, survey.reminder_days_before):
         survey_reminder_schedule(survey=survey, base_url=base_url)
@@ -243,7 +244,7 @@ def page_delete(*, page: Page) -> None:
     page.delete()
 
 
-def _swap_positions(model, first, second) -> None:
+def _swap_positions[M: (Page, Question)](model: type[M], first: M, second: M) -> None:
     """Swap two rows' positions without breaking the unique position constraint."""
     first_position, second_position = first.position, second.position
     model.objects.filter(pk=first.pk).update(position=-1)
@@ -336,7 +337,7 @@ def _clean_question_fields(
 
 
 @transaction.atomic
-def question_create(*, page: Page, kind: str, text: str, **fields) -> Question:
+def question_create(*, page: Page, kind: str, text: str, **fields: Any) -> Question:
     last = page.questions.aggregate(last=Max("position"))["last"] or 0
     question = Question(page=page, position=last + 1, kind=kind, text=text, **fields)
     _clean_question_fields(question)
@@ -359,7 +360,7 @@ _QUESTION_FIELDS = {
 
 
 @transaction.atomic
-def question_update(*, question: Question, page: Page | None = None, **fields) -> Question:
+def question_update(*, question: Question, page: Page | None = None, **fields: Any) -> Question:
     """Changes a question. Answers already given keep their stored values."""
     if "kind" in fields and fields["kind"] != question.kind and question.answers.exists():
         raise ValidationError({"kind": _("This question has answers; its type cannot change.")})
@@ -512,7 +513,7 @@ def invitation_delete(*, invitation: Invitation) -> None:
     """Withdraws an invitation; an unfinished response made through it is deleted too."""
     if invitation.status == InvitationStatus.ANSWERED:
         raise ValidationError(_("This person has answered; the invitation stays for the count."))
-    if invitation.response_id:
+    if invitation.response is not None:
         invitation.response.delete()
     invitation.delete()
 
@@ -545,7 +546,7 @@ def response_start_for_invitation(*, invitation: Invitation) -> Response:
     )
     if invitation.status == InvitationStatus.ANSWERED:
         raise ValidationError(_("This link has already been used to send a response."))
-    if invitation.response_id:
+    if invitation.response is not None:
         return invitation.response
     _require_answerable(invitation.survey)
     response = Response(survey=invitation.survey, last_activity_at=timezone.now())

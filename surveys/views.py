@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryD
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -77,7 +78,7 @@ def _item(question, value, error: str = "") -> dict:
         selected = {str(value)}
     elif isinstance(value, str):
         text = value
-    points = []
+    points: list[tuple[str, str | Promise]] = []
     if question.kind == QuestionKind.LIKERT:
         points = [(str(number), label) for number, label in LIKERT_LABELS]
     elif question.kind == QuestionKind.SCALE:
@@ -736,7 +737,7 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     state = _respondent_state(link)
     if state != "ok":
         return _render_notice(request, link.survey, state)
-    if request.method == "POST" and link.response is None:
+    if request.method == "POST" and link.response is None and link.invitation is not None:
         try:
             services.response_start_for_invitation(invitation=link.invitation)
         except ValidationError:
