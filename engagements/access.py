@@ -103,14 +103,9 @@ def get_organisation_for_manager(user: User, pk: int) -> Organisation:
 
 
 def can_invite_staff(user: User, organisation: Organisation) -> bool:
-    """Administrators, and consultants of one of the organisation's engagements."""
-    if not user.is_authenticated:
-        return False
-    if user.is_administrator:
-        return True
-    return (
-        user.role == Role.CONSULTANT and organisation.engagements.filter(consultants=user).exists()
-    )
+    """Those who manage the organisation: administrators, and consultants of one of its
+    engagements."""
+    return can_manage_organisation(user, organisation)
 
 
 def get_organisation_for_inviter(user: User, pk: int) -> Organisation:

@@ -1,3 +1,6 @@
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -15,9 +18,19 @@ from roadmap.models import (
     ItemStatus,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 QUARTER_CHOICES = [(n, _("Q%(number)s") % {"number": n}) for n in range(1, 5)]
 LEVEL_CHOICES = [("", _("not set"))] + [(n, str(n)) for n in range(MIN_LEVEL, MAX_LEVEL + 1)]
 MAX_IMPORT_BYTES = 1_000_000
+
+
+def _level_or_none(label: "StrOrPromise", choices: Sequence[tuple[Any, Any]]) -> forms.Field:
+    """A level to choose, or none (the empty choice gives None)."""
+    return forms.TypedChoiceField(
+        label=label, choices=choices, coerce=int, empty_value=None, required=False
+    )
 
 
 class YearField(forms.IntegerField):
@@ -56,20 +69,8 @@ class RoadmapSettingsForm(RoadmapCreateForm):
         super().__init__(*args, **kwargs)
         self.dimensions = list(dimensions)
         for dimension in self.dimensions:
-            self.fields[f"current_{dimension.key}"] = forms.TypedChoiceField(
-                label=_("Now"),
-                choices=LEVEL_CHOICES,
-                coerce=int,
-                empty_value=None,
-                required=False,
-            )
-            self.fields[f"target_{dimension.key}"] = forms.TypedChoiceField(
-                label=_("Target"),
-                choices=LEVEL_CHOICES,
-                coerce=int,
-                empty_value=None,
-                required=False,
-            )
+            self.fields[f"current_{dimension.key}"] = _level_or_none(_("Now"), LEVEL_CHOICES)
+            self.fields[f"target_{dimension.key}"] = _level_or_none(_("Target"), LEVEL_CHOICES)
             self.initial.setdefault(f"current_{dimension.key}", dimension.current_level)
             self.initial.setdefault(f"target_{dimension.key}", dimension.target_level)
 
@@ -221,14 +222,9 @@ class CatalogueActionForm(forms.Form):
         if action is not None:
             others = others.exclude(pk=action.pk)
         form_field(self, "prerequisites", ActionsField).queryset = others
+        rule_choices = [("", _("no rule"))] + [(n, str(n)) for n in range(2, MAX_LEVEL + 1)]
         for key, name in dimensions:
-            self.fields[f"rule_{key}"] = forms.TypedChoiceField(
-                label=name,
-                choices=[("", _("no rule"))] + [(n, str(n)) for n in range(2, MAX_LEVEL + 1)],
-                coerce=int,
-                empty_value=None,
-                required=False,
-            )
+            self.fields[f"rule_{key}"] = _level_or_none(name, rule_choices)
 
     def rule_fields(self):
         return [self[f"rule_{key}"] for key, _name in self.dimensions]
