@@ -362,7 +362,7 @@ def _merged_categories(
     questions: list[Question], by_response: dict[int, dict[int, Any]], rule: SmallGroupRule
 ) -> dict[int, set[Any]]:
     """Per question, the categories (options, numbers) the rule shows only together."""
-    picks: dict[int, Counter] = defaultdict(Counter)
+    picks: dict[int, Counter[Any]] = defaultdict(Counter)
     for values in by_response.values():
         for question_id, value in values.items():
             picks[question_id].update(_picked(value))
