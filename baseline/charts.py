@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from django.utils.translation import gettext as _
 
 from baseline.selectors import AssessmentResults
-from reporting.charts import PALETTE, Chart, ChartTable, base_layout
+from reporting.charts import PALETTE, Chart, ChartTable, base_layout, count_axis
 from reporting.formatting import format_number
 
 MAX_CELL_TEXT_COLUMNS = 12
@@ -90,7 +90,13 @@ def gap_chart(results: AssessmentResults) -> Chart:
     )
     layout = base_layout(height=60 + 44 * len(names))
     layout["margin"] = {"l": 220, "r": 40, "t": 10, "b": 40}
-    layout["xaxis"] = {"title": {"text": _("Levels to go")}, "dtick": 1, "rangemode": "tozero"}
+    values = [gap or 0 for gap in gaps]
+    # Whole levels only; an axis of counts unless a dimension is above its target.
+    layout["xaxis"] = (
+        count_axis(max(values, default=0), title=_("Levels to go"))
+        if min(values, default=0) >= 0
+        else {"title": {"text": _("Levels to go")}, "dtick": 1, "tickformat": "d"}
+    )
     layout["yaxis"] = {"autorange": "reversed"}
     figure.update_layout(**layout)
     return Chart(

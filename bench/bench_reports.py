@@ -12,7 +12,7 @@ def run(ctx: BenchContext) -> list[Measurement]:
     from accounts.services import user_create
     from engagements.reports import engagement_summary_pdf_bytes
     from engagements.services import engagement_create, organisation_create
-    from reporting.charts import Chart, ChartTable, chart_svg
+    from reporting.charts import Chart, ChartTable, chart_svg, charts_export
 
     organisation = organisation_create(name="Gemeente Benchmark")
     consultant = user_create(username="bench-consultant", password=None, role=Role.CONSULTANT)
@@ -44,6 +44,8 @@ def run(ctx: BenchContext) -> list[Measurement]:
     chart_svg(cached)
     cached_samples = time_calls(lambda: chart_svg(cached), repeat=10)
     json_samples = time_calls(lambda: new_chart().figure_json(), repeat=10)
+    # A survey report's worth of charts, never exported before, in one batch.
+    batch_samples = time_calls(lambda: charts_export([new_chart() for _ in range(31)]), repeat=3)
 
     return [
         Measurement(
@@ -70,5 +72,14 @@ def run(ctx: BenchContext) -> list[Measurement]:
             "same kind of figure to JSON",
             median_ms(json_samples),
             "per-process SVG cache",
+        ),
+        Measurement(
+            "Reports",
+            "31 new charts exported in one batch (kaleido warm)",
+            median_ms(batch_samples),
+            "ms",
+            "same kind of figure to JSON",
+            median_ms(json_samples),
+            "one page kept between figures",
         ),
     ]

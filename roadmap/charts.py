@@ -126,8 +126,11 @@ def timeline_chart(*, roadmap: Roadmap, items: list[RoadmapItem], names: dict[st
     )
 
 
-def progress_chart(*, progress) -> Chart:
-    """Per dimension: the share of its actions that is done."""
+def progress_chart(*, progress) -> Chart | None:
+    """Per dimension: the share of its actions that is done; None (no empty chart) while
+    no action is in progress or done yet, as in a new plan."""
+    if not any(row.done or row.in_progress for row in progress):
+        return None
     names = [row.name for row in progress]
     figure = go.Figure(
         go.Bar(

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from reporting.charts import Chart, charts_export
+from reporting.charts import Chart
 from reporting.formatting import format_euros, format_number, spreadsheet_number
 from reporting.pdf import render_pdf
 from reporting.spreadsheets import spreadsheet_safe
@@ -96,13 +96,12 @@ def _charts(document: RoadmapDocument) -> dict[str, Chart | None]:
     roadmap = document.roadmap
     baseline = document.sources.baseline
     radar_source = baseline.dimensions if baseline else list(roadmap.dimensions.all())
-    started = any(row.done or row.in_progress for row in overview.progress)
     return {
-        # No empty charts: a timeline needs actions, progress needs something under way.
+        # No empty charts: a timeline needs actions, progress something under way.
         "timeline": timeline_chart(roadmap=roadmap, items=overview.items, names=overview.names)
         if overview.items
         else None,
-        "progress": progress_chart(progress=overview.progress) if started else None,
+        "progress": progress_chart(progress=overview.progress),
         "radar": baseline_radar_chart(dimensions=radar_source) if radar_source else None,
     }
 
@@ -206,18 +205,12 @@ def vision_roadmap_context(*, roadmap: Roadmap, document: RoadmapDocument | None
     }
 
 
-def _export_charts(context: dict) -> None:
-    """Every chart of the document exported in one batch (the template then reuses them)."""
-    charts_export([c for c in (context["timeline"], context["progress"], context["radar"]) if c])
-
-
 def vision_roadmap_pdf_bytes(*, roadmap: Roadmap, progress=None) -> bytes:
     progress = progress or (lambda percentage: None)
     with translation.override(settings.LANGUAGE_CODE):
         context = vision_roadmap_context(roadmap=roadmap)
         progress(25)
-        _export_charts(context)
-        progress(60)
+        # Every chart of the document, the appendices' too, is exported in one batch.
         return render_pdf(template_name="roadmap/report_pdf.html", context=context)
 
 

@@ -1,6 +1,7 @@
 from django import template
+from django.utils.safestring import SafeString, mark_safe
 
-from reporting.charts import Chart, chart_svg_data_uri
+from reporting.charts import Chart, pdf_chart_markup
 
 register = template.Library()
 
@@ -11,7 +12,8 @@ def render_chart(chart: Chart):
     return {"chart": chart}
 
 
-@register.inclusion_tag("reporting/pdf_chart.html")
-def pdf_chart(chart: Chart):
-    """A chart in a PDF: an SVG image, or its table with a notice without Chromium."""
-    return {"chart": chart, "svg_uri": chart_svg_data_uri(chart)}
+@register.simple_tag
+def pdf_chart(chart: Chart) -> SafeString:
+    """A chart in a PDF: an SVG image, or its table with a notice without Chromium. In a
+    report made by ``render_pdf`` every chart is exported in one batch afterwards."""
+    return mark_safe(pdf_chart_markup(chart))  # noqa: S308 - a rendered template or a comment

@@ -84,6 +84,21 @@ def test_roadmap_page_shows_timeline_years_reasons_and_pins(client, world):
     assert "Opnieuw genereren" in html
 
 
+def test_a_new_plan_shows_no_empty_progress_chart_until_an_action_is_under_way(client, world):
+    roadmap = roadmap_for(world.engagement)
+    client.force_login(world.users["consultant_on"])
+    html = client.get(_detail(world)).content.decode()
+    assert 'id="chart-roadmap-progress"' not in html
+    assert "Er is nog geen actie gestart" in html
+    assert vision_roadmap_context(roadmap=roadmap)["progress"] is None
+
+    item = roadmap_items(roadmap=roadmap)[0]
+    RoadmapItem.objects.filter(pk=item.pk).update(status=ItemStatus.IN_PROGRESS)
+    html = client.get(_detail(world)).content.decode()
+    assert 'id="chart-roadmap-progress"' in html
+    assert "Er is nog geen actie gestart" not in html
+
+
 def test_consultant_pins_changes_a_target_and_regenerates_through_the_pages(client, world):
     roadmap = roadmap_for(world.engagement)
     item = roadmap_items(roadmap=roadmap)[3]
