@@ -84,6 +84,7 @@ def get_respondent_for_link(token: str) -> Respondent:
     respondent = respondent_by_token(token=token)
     if respondent is None:
         raise Http404
+    respondent.token_presented(token)
     return respondent
 
 

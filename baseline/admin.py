@@ -76,7 +76,6 @@ class AssessmentAdmin(admin.ModelAdmin):
 class RespondentAdmin(admin.ModelAdmin):
     list_display = ["assessment", "number", "role", "submitted_at"]
     list_select_related = ["assessment"]
-    exclude = ["token"]
     readonly_fields = ["invited_at", "submitted_at"]
 
 

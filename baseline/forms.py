@@ -143,12 +143,22 @@ class DimensionAnswersForm(forms.Form):
 
 
 class AutosaveForm(forms.Form):
-    """One answer, sent by the page's script on every change."""
+    """One answer, sent by the page's script on every change (static/js/autosave.js)."""
 
-    question = forms.IntegerField(min_value=1)
     answer = forms.CharField(required=False, max_length=4)
     comment = forms.CharField(required=False, max_length=4000)
     may_quote = forms.BooleanField(required=False)
+
+    @classmethod
+    def for_question(cls, data, *, question_pk: int) -> "AutosaveForm":
+        """The answer as the page's form names its fields (``q<pk>``, ``c<pk>``, ``m<pk>``)."""
+        return cls(
+            {
+                "answer": data.get(f"q{question_pk}", ""),
+                "comment": data.get(f"c{question_pk}", ""),
+                "may_quote": data.get(f"m{question_pk}", ""),
+            }
+        )
 
     def clean_answer(self):
         value = self.cleaned_data["answer"]

@@ -22,7 +22,10 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from engagements.invitations import DEFAULT_REMINDER_DAYS, PLACEHOLDER_HELP
-from engagements.tokens import new_token  # the default of the token fields (migrations name it)
+from engagements.tokens import (
+    PersonalLinkToken,
+    new_token,  # noqa: F401 (migration 0001 names baseline.models.new_token)
+)
 from engagements.validators import date_range_constraint, validate_sane_date
 
 MAX_LEVELS = 9
@@ -358,8 +361,10 @@ class RespondentRole(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Respondent(models.Model):
+class Respondent(PersonalLinkToken):
     """Someone invited to answer an assessment, by personal link or with an account.
+
+    The link's token is stored hashed and sealed (engagements/tokens.py).
 
     In results a respondent appears only by ``number`` ("Respondent 3"), never by name.
     """
@@ -373,7 +378,6 @@ class Respondent(models.Model):
         verbose_name=_("assessment"),
     )
     number = models.PositiveIntegerField(_("number"))
-    token = models.CharField(_("token"), max_length=64, unique=True, default=new_token)
     name = models.CharField(
         _("name"), max_length=200, blank=True, help_text=_("Only the consultant sees the name.")
     )
@@ -400,6 +404,7 @@ class Respondent(models.Model):
         verbose_name_plural = _("respondents")
         ordering = ["assessment", "number"]
         constraints = [
+            *PersonalLinkToken.Meta.constraints,
             models.UniqueConstraint(
                 fields=["assessment", "number"], name="baseline_respondent_unique_number"
             ),

@@ -32,6 +32,7 @@ from baseline.models import (
 from engagements.anonymity import SmallGroupRule, small_group_rule
 from engagements.dimensions import DIMENSION_KEYS
 from engagements.models import Engagement
+from engagements.tokens import token_hash
 
 # The keys of the default maturity model's seven dimensions, in order (engagements.dimensions).
 DEFAULT_DIMENSION_KEYS = DIMENSION_KEYS
@@ -196,7 +197,7 @@ class RespondentProgress:
 def respondent_by_token(*, token: str) -> Respondent | None:
     return (
         Respondent.objects.select_related("assessment__engagement__organisation", "assessment")
-        .filter(token=token)
+        .filter(token_hash=token_hash(token))
         .first()
     )
 

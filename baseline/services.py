@@ -27,13 +27,13 @@ from baseline.models import (
     Question,
     Respondent,
     RespondentRole,
-    new_token,
 )
 from baseline.selectors import model_version_export
 from baseline.tasks import assessment_scheduled_reminder, respondent_invitations_send
 from engagements.invitations import DEFAULT_REMINDER_DAYS, reminder_moment
 from engagements.models import Engagement
 from engagements.saving import full_save
+from engagements.tokens import new_token
 
 # --- Maturity models -----------------------------------------------------------------
 
@@ -421,6 +421,7 @@ def respondent_invite(
         email=email.strip(),
         role=role,
     )
+    respondent.token = new_token()
     full_save(respondent)
     if respondent.email and base_url:
         _enqueue_respondent_mails([respondent.pk], base_url)
@@ -460,6 +461,7 @@ def respondent_join(*, assessment: Assessment, user: User, role: str = "") -> Re
         role=role or RespondentRole.OTHER,
         user=user,
     )
+    respondent.token = new_token()
     return full_save(respondent)
 
 
@@ -580,6 +582,8 @@ def respondent_personal_data_purge(*, engagement: Engagement) -> int:
         respondent.name = ""
         respondent.email = ""
         respondent.user = None
-        respondent.token = new_token()
-    Respondent.objects.bulk_update(respondents, ["name", "email", "user", "token"])
+        respondent.token_revoke()
+    Respondent.objects.bulk_update(
+        respondents, ["name", "email", "user", "token_hash", "token_sealed"]
+    )
     return len(respondents)

@@ -21,7 +21,11 @@ urlpatterns = [
     path("meting/<id:pk>/resultaten/", views.assessment_results, name="assessment_results"),
     path("meting/<id:pk>/rapport.pdf", views.assessment_report, name="assessment_report"),
     path("invullen/<token:token>/", views.respond_start, name="respond_start"),
-    path("invullen/<token:token>/opslaan/", views.respond_autosave, name="respond_autosave"),
+    path(
+        "invullen/<token:token>/opslaan/<id:question_pk>/",
+        views.respond_autosave,
+        name="respond_autosave",
+    ),
     path("invullen/<token:token>/afronden/", views.respond_finish, name="respond_finish"),
     path("invullen/<token:token>/<key:key>/", views.respond_dimension, name="respond_dimension"),
     path("modellen/", views.model_list, name="model_list"),

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
@@ -34,13 +35,9 @@ from baseline.models import DimensionScore, Question
 from baseline.reports import baseline_report_pdf
 from baseline.tasks import respondent_preview
 from engagements.anonymity import small_group_rule
+from engagements.feedback import autosave_response, error_text
 from reporting.pdf import pdf_response
 from reporting.responses import attachment_response
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
 
 # --- Assessments (consultant and organisation staff) ------------------------------------
 
@@ -161,7 +158,7 @@ def respondent_resend(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
             respondent=respondent, base_url=request.build_absolute_uri("/")
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("The personal link is being e-mailed again."))
     return redirect(respondent.assessment)
@@ -180,7 +177,7 @@ def respondent_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         else:
             messages.success(
                 request,
@@ -215,7 +212,7 @@ def respondent_join(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     try:
         respondent = services.respondent_join(assessment=assessment, user=request.user, role=role)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return redirect(assessment)
     return redirect("baseline:respond_start", token=respondent.token)
 
@@ -369,19 +366,21 @@ def respond_dimension(request: HttpRequest, token: str, key: str) -> HttpRespons
     )
 
 
+@never_cache
 @require_POST
-def respond_autosave(request: HttpRequest, token: str) -> JsonResponse:
+def respond_autosave(request: HttpRequest, token: str, question_pk: int) -> JsonResponse:
+    """Autosave: stores one answer as soon as it is given (static/js/autosave.js)."""
     respondent = access.get_respondent_for_link(token)
-    form = AutosaveForm(request.POST)
-    if not form.is_valid():
-        return JsonResponse({"ok": False, "error": _("This answer could not be read.")}, status=400)
-    question = (
-        Question.objects.select_related("dimension")
-        .filter(pk=form.cleaned_data["question"])
-        .first()
-    )
+    if not respondent.assessment.is_open:
+        return autosave_response(
+            refusal=_("This assessment is completed; answers can no longer change."), closed=True
+        )
+    question = Question.objects.select_related("dimension").filter(pk=question_pk).first()
     if question is None:
-        return JsonResponse({"ok": False, "error": _("Unknown question.")}, status=400)
+        return autosave_response(refusal=_("Unknown question."))
+    form = AutosaveForm.for_question(request.POST, question_pk=question_pk)
+    if not form.is_valid():
+        return autosave_response(refusal=_("This answer could not be read."))
     value = form.cleaned_data["answer"]
     try:
         services.answer_save(
@@ -393,8 +392,8 @@ def respond_autosave(request: HttpRequest, token: str) -> JsonResponse:
             may_quote=form.cleaned_data["may_quote"],
         )
     except ValidationError as error:
-        return JsonResponse({"ok": False, "error": _error_text(error)}, status=400)
-    return JsonResponse({"ok": True})
+        return autosave_response(refusal=error_text(error))
+    return autosave_response()
 
 
 def respond_finish(request: HttpRequest, token: str) -> HttpResponse:
@@ -404,7 +403,7 @@ def respond_finish(request: HttpRequest, token: str) -> HttpResponse:
         try:
             services.respondent_submit(respondent=respondent)
         except ValidationError as exc:
-            error = _error_text(exc)
+            error = error_text(exc)
         else:
             return redirect("baseline:respond_finish", token=token)
     progress = selectors.respondent_progress(respondent=respondent)
@@ -641,6 +640,6 @@ def dimension_remove(request: AuthenticatedHttpRequest, pk: int, key: str) -> Ht
     try:
         new_version = services.model_dimension_remove(version=version, dimension_key=key)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return redirect(version)
     return _saved(request, new_version)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from engagements import access, services
+from engagements.feedback import error_text
 from engagements.forms import (
     EngagementDeleteForm,
     EngagementForm,
@@ -254,7 +255,7 @@ def staff_invitation_resend(
             invitation=invitation, base_url=request.build_absolute_uri("/")
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(
             request,

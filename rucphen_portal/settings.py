@@ -27,6 +27,9 @@ if not SECRET_KEY:
             "Set SECRET_KEY in the environment (or DEBUG=1 for development)."
         )
     SECRET_KEY = "development-only-insecure-key-do-not-use-in-production"  # noqa: S105
+# Earlier keys after a rotation (comma-separated): sessions and sealed personal links
+# (engagements/tokens.py) made with them still open.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

@@ -24,6 +24,7 @@ from engagements.access import (
 )
 from engagements.limits import FailureLimit
 from engagements.models import Engagement
+from engagements.tokens import token_hash
 from surveys.models import Answer, Invitation, Page, Question, Response, Survey
 
 
@@ -116,10 +117,11 @@ def get_respondent_link(token: str) -> RespondentLink:
         raise Http404
     invitation = (
         Invitation.objects.select_related("survey__engagement", "response")
-        .filter(token=token)
+        .filter(token_hash=token_hash(token))
         .first()
     )
     if invitation is not None:
+        invitation.token_presented(token)
         return RespondentLink(
             survey=invitation.survey, invitation=invitation, response=invitation.response
         )

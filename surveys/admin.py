@@ -29,4 +29,4 @@ class InvitationAdmin(admin.ModelAdmin):
     list_display = ["name", "email", "survey", "status", "reminder_count"]
     list_filter = ["status"]
     search_fields = ["name", "email"]
-    readonly_fields = ["token", "response"]
+    readonly_fields = ["response"]  # the link's token is stored hashed and sealed, never shown

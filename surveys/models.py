@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from engagements.invitations import DEFAULT_REMINDER_DAYS, PLACEHOLDER_HELP
-from engagements.tokens import new_token  # the default of the token fields (migrations name it)
+from engagements.tokens import PersonalLinkToken, new_token  # new_token: the open link's default
 from engagements.validators import date_range_constraint, validate_sane_date
 
 DEFAULT_MAX_LENGTH = 5000
@@ -353,7 +353,9 @@ class InvitationStatus(models.TextChoices):
     ANSWERED = "answered", _("Answered")
 
 
-class Invitation(models.Model):
+class Invitation(PersonalLinkToken):
+    """A personal invitation; its link's token is stored hashed and sealed (see tokens.py)."""
+
     link: str  # set by views.invitations(), not a field
 
     survey = models.ForeignKey(
@@ -361,7 +363,6 @@ class Invitation(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail address"))
-    token = models.CharField(_("token"), max_length=64, unique=True, default=new_token)
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -386,6 +387,7 @@ class Invitation(models.Model):
         verbose_name_plural = _("invitations")
         ordering = ["name", "pk"]
         constraints = [
+            *PersonalLinkToken.Meta.constraints,
             models.UniqueConstraint(
                 fields=["survey", "email"], name="surveys_invitation_unique_email"
             ),

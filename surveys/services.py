@@ -15,6 +15,7 @@ from accounts.models import User
 from engagements.invitations import reminder_moment
 from engagements.models import Engagement
 from engagements.saving import full_save, set_fields
+from engagements.tokens import new_token
 from surveys.answers import condition_value_for, missing_required, visible_questions
 from surveys.default_template import DEFAULT_TEMPLATE, DEFAULT_TEMPLATE_KEY
 from surveys.definitions import validate_definition
@@ -30,7 +31,6 @@ from surveys.models import (
     ResponseStatus,
     Survey,
     SurveyStatus,
-    new_token,
 )
 from surveys.options import carry_keys, fresh_keys, normal
 from surveys.selectors import survey_definition
@@ -471,6 +471,7 @@ def invitations_create(
             continue
         known.add(email.casefold())
         invitation = Invitation(survey=survey, name=name, email=email)
+        invitation.token = new_token()
         invitation.full_clean(exclude=["survey"])
         invitation.save()
         created.append(invitation)

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from engagements.anonymity import LOWEST_MIN_GROUP_SIZE, small_group_rule
+from engagements.feedback import autosave_response
 from reporting.pdf import pdf_response
 from reporting.responses import attachment_response, csv_response, xlsx_response
 from surveys import access, services
@@ -884,24 +885,20 @@ def _respond_page_move(
 def respond_answer(request: HttpRequest, token: str, question_pk: int) -> JsonResponse:
     """Autosave: stores one answer as soon as it is given; answers in JSON."""
     link = access.get_respondent_link(token)
-    state = _respondent_state(link)
-    if state != "ok" or link.response is None:
-        return JsonResponse(
-            {"saved": False, "error": _("This survey no longer accepts answers.")}, status=409
-        )
+    closed = _("This survey no longer accepts answers.")
+    if _respondent_state(link) != "ok" or link.response is None:
+        return autosave_response(refusal=closed, closed=True)
     question = survey_question(survey=link.survey, pk=question_pk)
     if question is None:
         raise Http404
     parsed = parse_answer(question, request.POST)
     if parsed.error:
-        return JsonResponse({"saved": False, "error": parsed.error}, status=422)
+        return autosave_response(refusal=parsed.error)
     try:
         services.answers_save(response=link.response, values={question: parsed.value})
     except ValidationError:
-        return JsonResponse(
-            {"saved": False, "error": _("This survey no longer accepts answers.")}, status=409
-        )
-    return JsonResponse({"saved": True, "message": _("Answer saved.")})
+        return autosave_response(refusal=closed, closed=True)
+    return autosave_response()
 
 
 @never_cache

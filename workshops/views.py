@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
+from engagements.feedback import error_text as _error_text
 from reporting.pdf import pdf_response
 from reporting.responses import csv_response, xlsx_response
 from workshops import access, live, selectors, services
@@ -41,10 +42,6 @@ from workshops.qr import join_qr_svg
 from workshops.reports import session_report_filename, session_report_pdf_bytes
 
 PARTICIPANT_COOKIE_AGE = 2 * 24 * 3600
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
 
 
 # --- Preparing ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from baseline.services import (
     respondent_invite,
     respondent_submit,
 )
+from engagements.tokens import new_token
 from tests.engagements.factories import EngagementFactory
 
 
@@ -33,6 +34,7 @@ class RespondentFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: n + 1)
     name = factory.Sequence(lambda n: f"Respondent Naam {n}")
     role = RespondentRole.MANAGEMENT
+    token = factory.LazyFunction(new_token)
 
 
 def questions_by_dimension(assessment: Assessment) -> dict[str, list[Question]]:

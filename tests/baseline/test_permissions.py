@@ -123,9 +123,9 @@ CASES = [
     ),
     UrlCase(
         "baseline:respond_autosave",
-        kwargs=_token,
+        kwargs=lambda w: {**_token(w), "question_pk": _first_question(w).pk},
         method="post",
-        data=lambda w: {"question": _first_question(w).pk, "answer": "2"},
+        data=lambda w: {f"q{_first_question(w).pk}": "2"},
         expected=LINK,
     ),
     UrlCase("baseline:respond_finish", kwargs=_token, expected=LINK),

@@ -61,19 +61,36 @@ def test_missing_answers_give_dutch_errors_and_keep_what_was_typed(client, asses
     assert Answer.objects.get(respondent=respondent, question=questions[1]).comment == "Mijn uitleg"
 
 
+def _autosave_url(respondent, question_pk):
+    return reverse("baseline:respond_autosave", args=[respondent.token, question_pk])
+
+
 def test_autosave_stores_one_answer_and_rejects_nonsense(client, assessment):
+    """The survey's JSON contract (engagements/feedback.py): 200, 422 with the reason."""
     respondent = respondent_invite(assessment=assessment)
     question = questions_by_dimension(assessment)["quality"][0]
-    url = reverse("baseline:respond_autosave", args=[respondent.token])
-    ok = client.post(url, {"question": question.pk, "answer": "dk", "comment": "Geen idee"})
-    assert ok.json() == {"ok": True}
+    url = _autosave_url(respondent, question.pk)
+    ok = client.post(url, {f"q{question.pk}": "dk", f"c{question.pk}": "Geen idee"})
+    assert ok.json() == {"saved": True, "message": "Uw antwoord is opgeslagen."}
     answer = Answer.objects.get()
     assert (answer.level, answer.dont_know, answer.comment) == (None, True, "Geen idee")
-    bad = client.post(url, {"question": question.pk, "answer": "9"})
-    assert bad.status_code == 400
-    assert bad.json()["error"] == "Kies een van de getoonde niveaus."
-    unknown = client.post(url, {"question": 999999, "answer": "2"})
-    assert unknown.status_code == 400
+    bad = client.post(url, {f"q{question.pk}": "9"})
+    assert bad.status_code == 422
+    assert bad.json() == {"saved": False, "message": "Kies een van de getoonde niveaus."}
+    unknown = client.post(_autosave_url(respondent, 999999), {"q999999": "2"})
+    assert unknown.status_code == 422
+    assert unknown.json() == {"saved": False, "message": "Onbekende vraag."}
+
+
+def test_autosave_after_completion_answers_409_and_stores_nothing(client, assessment):
+    respondent = respondent_invite(assessment=assessment)
+    question = questions_by_dimension(assessment)["quality"][0]
+    assessment_close(assessment=assessment)
+    closed = client.post(_autosave_url(respondent, question.pk), {f"q{question.pk}": "2"})
+    assert closed.status_code == 409
+    assert closed.json()["saved"] is False
+    assert closed.json()["message"].startswith("Deze meting is afgerond")
+    assert not Answer.objects.exists()
 
 
 @pytest.mark.parametrize("answer", ["²", "١", "٣"])
@@ -81,10 +98,9 @@ def test_autosave_refuses_non_ascii_digits_with_a_message(client, assessment, an
     """str.isdigit() accepts these; int() did not, and the autosave answered 500."""
     respondent = respondent_invite(assessment=assessment)
     question = questions_by_dimension(assessment)["quality"][0]
-    url = reverse("baseline:respond_autosave", args=[respondent.token])
-    bad = client.post(url, {"question": question.pk, "answer": answer})
-    assert bad.status_code == 400
-    assert bad.json()["error"].startswith(("Kies", "Dit antwoord"))
+    bad = client.post(_autosave_url(respondent, question.pk), {f"q{question.pk}": answer})
+    assert bad.status_code == 422
+    assert bad.json()["message"].startswith(("Kies", "Dit antwoord"))
 
 
 def test_the_same_link_resumes_where_the_respondent_left_off(client, assessment):

@@ -52,3 +52,35 @@ def test_answers_survive_a_lost_connection(new_page, phone_viewport):
     expect(question).to_have_attribute("data-saved", "1", timeout=15_000)
     assert "Bedrijfsvoering" in str(_domain_answer(survey))
     expect(status).not_to_contain_text("Nog niet opgeslagen")
+
+
+def test_nulmeting_answers_survive_a_lost_connection(new_page, phone_viewport):
+    """The nulmeting uses the same autosave (static/js/autosave.js) as the survey."""
+    from baseline import services as baseline_services
+    from baseline.models import Answer as BaselineAnswer
+    from tests.baseline.factories import AssessmentFactory
+
+    world = build_world()
+    respondent = baseline_services.respondent_invite(
+        assessment=AssessmentFactory(engagement=world.engagement), name="Fleur"
+    )
+    phone = new_page(viewport=phone_viewport)
+    phone.goto(respondent.get_absolute_url())
+    phone.get_by_role("link", name="Beginnen").click()
+    question = phone.locator("fieldset[data-autosave-url]").first
+    status = phone.locator("#autosave-status")
+
+    question.locator("input[type=radio]").nth(1).check()
+    expect(question).to_have_attribute("data-saved", "1")
+    expect(status).to_contain_text("Uw antwoord is opgeslagen.")
+    assert BaselineAnswer.objects.get(respondent=respondent).level == 2
+
+    phone.context.set_offline(True)
+    question.locator("input[type=radio]").nth(3).check()
+    expect(status).to_contain_text("Nog niet opgeslagen")
+    expect(question).not_to_have_attribute("data-saved", "1")
+    assert BaselineAnswer.objects.get(respondent=respondent).level == 2
+
+    phone.context.set_offline(False)
+    expect(question).to_have_attribute("data-saved", "1", timeout=15_000)
+    assert BaselineAnswer.objects.get(respondent=respondent).level == 4

@@ -178,7 +178,7 @@ def test_survey_from_template_to_results_and_downloads(page, new_page, phone_vie
     _answer_page_three(bram)
     saved = bram.locator("fieldset[data-saved='1']")
     saved.nth(1).wait_for()
-    assert bram.get_by_text("Antwoord bewaard.").count() == 1
+    assert bram.get_by_text("Uw antwoord is opgeslagen.").count() == 1
     bram.context.close()
     response = Response.objects.get(survey=survey, invitation__email="bram@example.org")
     assert response.answers.count() == 7

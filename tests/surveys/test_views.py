@@ -161,7 +161,7 @@ def test_inviting_three_people_sends_three_personal_mails(
     assert response.status_code == 302
     run_queued_tasks()
     assert len(mailoutbox) == 3
-    tokens = set(survey.invitations.values_list("token", flat=True))
+    tokens = {invitation.token for invitation in survey.invitations.all()}
     assert all(any(token in mail.body for token in tokens) for mail in mailoutbox)
 
 
@@ -244,7 +244,7 @@ def test_autosave_stores_one_answer_and_a_new_device_sees_it(client, survey):
         "surveys:respond_answer", kwargs={"token": invitation.token, "question_pk": likert.pk}
     )
     saved = client.post(url, {likert.field_name: "2"})
-    assert saved.json() == {"saved": True, "message": "Antwoord bewaard."}
+    assert saved.json() == {"saved": True, "message": "Uw antwoord is opgeslagen."}
     from django.test import Client
 
     other_device = Client()
@@ -276,7 +276,7 @@ def test_autosave_refuses_bad_input_with_a_dutch_message(client, survey, field, 
     )
     response = client.post(url, {question.field_name: value})
     assert response.status_code == 422
-    assert response.json()["error"] == message
+    assert response.json() == {"saved": False, "message": message}
     assert Answer.objects.count() == 0
 
 
@@ -322,6 +322,10 @@ def test_autosave_after_closing_answers_409_and_stores_nothing(client, survey):
     )
     response = client.post(url, {likert.field_name: "3"})
     assert response.status_code == 409
+    assert response.json() == {
+        "saved": False,
+        "message": "Deze enquête neemt geen antwoorden meer aan.",
+    }
     assert Answer.objects.count() == 0
 
 
