@@ -371,10 +371,6 @@ def respond_dimension(request: HttpRequest, token: str, key: str) -> HttpRespons
 def respond_autosave(request: HttpRequest, token: str, question_pk: int) -> JsonResponse:
     """Autosave: stores one answer as soon as it is given (static/js/autosave.js)."""
     respondent = access.get_respondent_for_link(token)
-    if not respondent.assessment.is_open:
-        return autosave_response(
-            refusal=_("This assessment is completed; answers can no longer change."), closed=True
-        )
     question = Question.objects.select_related("dimension").filter(pk=question_pk).first()
     if question is None:
         return autosave_response(refusal=_("Unknown question."))
@@ -392,7 +388,8 @@ def respond_autosave(request: HttpRequest, token: str, question_pk: int) -> Json
             may_quote=form.cleaned_data["may_quote"],
         )
     except ValidationError as error:
-        return autosave_response(refusal=error_text(error))
+        closed = not respondent.assessment.is_open
+        return autosave_response(refusal=error_text(error), closed=closed)
     return autosave_response()
 
 

@@ -76,7 +76,7 @@ def test_a_link_sent_before_hashing_keeps_working_after_the_migration(client, wo
             token=old_link
         )
 
-    migrate_with_a_raw_token("surveys", "0005_text_max_lengths", put_raw_token)
+    migrate_with_a_raw_token("surveys", "0006_option_keys", put_raw_token)
     invitation.refresh_from_db()
     assert invitation.token == old_link  # the copy button and reminders still give it
     assert client.get(f"/enquete/invullen/{old_link}/").status_code == 200

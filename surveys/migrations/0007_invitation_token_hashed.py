@@ -27,7 +27,7 @@ def unseal(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("surveys", "0005_text_max_lengths"),
+        ("surveys", "0006_option_keys"),
     ]
 
     operations = [

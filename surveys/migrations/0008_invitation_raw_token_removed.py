@@ -9,7 +9,7 @@ import django.db.models.lookups
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("surveys", "0006_invitation_token_hashed"),
+        ("surveys", "0007_invitation_token_hashed"),
     ]
 
     operations = [
