@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from engagements.forms import form_field
 from engagements.validators import validate_sane_date
 from workshops.charts import scale_labels
 from workshops.models import (
@@ -87,7 +88,8 @@ class ItemForm(forms.Form):
         return _option_lines(self.cleaned_data["options"])
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("kind") == ItemKind.POLL and len(data.get("options") or []) < 2:
             self.add_error("options", _("Give a poll between 2 and 8 options, one per line."))
         return data
@@ -131,7 +133,10 @@ class VisionStatementForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["dimension_key"].choices = [("", _("(none)")), *Dimension.choices]
+        form_field(self, "dimension_key", forms.ChoiceField).choices = [
+            ("", _("(none)")),
+            *Dimension.choices,
+        ]
 
 
 class ContributionForm(forms.Form):
@@ -182,7 +187,8 @@ class RankingForm(forms.Form):
             )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         order = [data.get(f"place_{place}") for place in range(1, RANKING_PLACES + 1)]
         order = [key for key in order if key]
         if len(set(order)) != len(order):
@@ -321,7 +327,8 @@ class ControlForm(forms.Form):
         return action
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         action = data.get("action")
         if action == ControlAction.TIMER_START and not data.get("minutes"):
             self.add_error("minutes", _("Enter a number of minutes between 1 and 120."))
@@ -380,7 +387,9 @@ class VoteForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["value"].choices = list(zip(range(1, 6), scale_labels(), strict=True))
+        form_field(self, "value", forms.ChoiceField).choices = list(
+            zip(range(1, 6), scale_labels(), strict=True)
+        )
 
 
 class MarkForm(forms.Form):
@@ -442,7 +451,8 @@ class ExamplePictureForm(forms.Form):
     remove = forms.BooleanField(label=_("Remove the picture"), required=False)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("remove"):
             return data
         picture = data.get("picture")

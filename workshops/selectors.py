@@ -6,11 +6,13 @@ The contracts the roadmap relies on are ``vision_for_roadmap`` and ``session_hig
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from engagements.models import Engagement
 from engagements.tokens import token_hash
 from reporting.charts import Chart
 from workshops.charts import distribution_chart, example_chart, scale_labels, without_toolbar
@@ -38,6 +40,11 @@ from workshops.models import (
     Vote,
 )
 from workshops.tallies import ranking_order, ranking_points, word_cloud
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from surveys.selectors import SurveyHighlights
 
 
 @dataclass(frozen=True)
@@ -145,7 +152,13 @@ def statement_results(*, items: list[AgendaItem]) -> dict[int, list[StatementRes
 # --- Sessions ------------------------------------------------------------------------------
 
 
-def session_list_for_engagement(*, engagement) -> QuerySet[Session]:
+class SessionCounts(TypedDict):
+    participant_count: int
+
+
+def session_list_for_engagement(
+    *, engagement: Engagement
+) -> "QuerySet[WithAnnotations[Session, SessionCounts]]":
     return (
         Session.objects.filter(engagement=engagement)
         .annotate(participant_count=Count("participants", distinct=True))
@@ -155,7 +168,7 @@ def session_list_for_engagement(*, engagement) -> QuerySet[Session]:
 
 def session_agenda(*, session: Session) -> list[AgendaItem]:
     items = list(session.items.select_related("example").all())
-    rank = {part: index for index, part in enumerate(PART_ORDER)}
+    rank: dict[str, int] = {part: index for index, part in enumerate(PART_ORDER)}
     return sorted(items, key=lambda item: (rank[item.part], item.position))
 
 
@@ -201,7 +214,7 @@ def _responses(item: AgendaItem | None) -> int:
     return 0
 
 
-def session_live_state(*, session_id: int) -> dict | None:
+def session_live_state(*, session_id: int) -> dict[str, Any] | None:
     """What every screen needs to know to be up to date; sent over the WebSocket and
     served by the polling endpoint. Three queries."""
     session = Session.objects.select_related("current_item").filter(pk=session_id).first()
@@ -226,20 +239,20 @@ class ScreenContext:
 
     session: Session
     item: AgendaItem | None
-    state: dict
+    state: dict[str, Any]
     results: list[StatementResult] = field(default_factory=list)
     chart: Chart | None = None
     example_chart: Chart | None = None
-    vision: list[dict] = field(default_factory=list)
+    vision: list[dict[str, Any]] = field(default_factory=list)
     ambassadors: list[Ambassador] = field(default_factory=list)
     survey: object = None
     agenda: list[AgendaItem] = field(default_factory=list)
     position: int = 0
     # What an open question, ideas, ranking or poll shows (see kind_screen).
-    kind: dict = field(default_factory=dict)
+    kind: dict[str, Any] = field(default_factory=dict)
 
 
-def vision_rows(session: Session) -> list[dict]:
+def vision_rows(session: Session) -> list[dict[str, Any]]:
     statements = list(
         session.vision_statements.annotate(
             agree=Count("endorsements", filter=Q(endorsements__choice=Endorsement.AGREE)),
@@ -276,7 +289,7 @@ def screen_context(*, session: Session, with_agenda: bool = False) -> ScreenCont
     if item.kind == ItemKind.STATEMENT:
         context.results = statement_results(items=[item])[item.pk]
         context.chart = distribution_chart(key=f"statement-{item.pk}", results=context.results)
-    elif item.kind == ItemKind.EXAMPLE:
+    elif item.kind == ItemKind.EXAMPLE and item.example is not None:
         context.example_chart = example_chart(item.example)
     elif item.kind == ItemKind.SURVEY:
         from surveys.selectors import survey_highlights
@@ -325,11 +338,11 @@ def participant_answers(*, participant: Participant, item: AgendaItem | None) ->
     return answers
 
 
-def participant_own_state(*, participant: Participant) -> dict:
+def participant_own_state(*, participant: Participant) -> dict[str, Any]:
     """What the participant chose so far, keyed as the shared phone screen's forms say
     (``data-own-key``, see live.py): live.js shows it in the page; the current item's
     answers of the interactive kinds under ``kind-<item id>`` (kinds.js). At most seven queries."""
-    own: dict = {}
+    own: dict[str, Any] = {}
     for item_id, round_number, value in Vote.objects.filter(participant=participant).values_list(
         "item_id", "round_number", "value"
     ):
@@ -389,12 +402,12 @@ class SessionReport:
     session: Session
     participants: int
     survey: object
-    examples: list[dict]
-    statements: list[dict]
-    vision: list[dict]
+    examples: list[dict[str, Any]]
+    statements: list[dict[str, Any]]
+    vision: list[dict[str, Any]]
     priorities: list[str]
     ambassadors: list[Ambassador]
-    interactions: list[dict] = field(default_factory=list)
+    interactions: list[dict[str, Any]] = field(default_factory=list)
 
 
 def session_report(*, session: Session) -> SessionReport:
@@ -451,7 +464,7 @@ def session_report(*, session: Session) -> SessionReport:
     )
 
 
-def vote_export_rows(*, session: Session) -> tuple[list[str], list[list]]:
+def vote_export_rows(*, session: Session) -> tuple[list[str], list[list[Any]]]:
     """The votes per statement and round, as counts (votes are anonymous)."""
     items = [item for item in session_agenda(session=session) if item.kind == ItemKind.STATEMENT]
     results = statement_results(items=items)
@@ -500,7 +513,7 @@ def kind_responses(*, item: AgendaItem) -> int:
     return 0
 
 
-def _bars(rows: list[tuple[str, int]]) -> list[dict]:
+def _bars(rows: list[tuple[str, int]]) -> list[dict[str, Any]]:
     """Label, count, share of the total and width relative to the largest, for HTML bars."""
     total = sum(count for _label, count in rows)
     top = max((count for _label, count in rows), default=0)
@@ -515,7 +528,7 @@ def _bars(rows: list[tuple[str, int]]) -> list[dict]:
     ]
 
 
-def poll_result(*, item: AgendaItem) -> list[dict]:
+def poll_result(*, item: AgendaItem) -> list[dict[str, Any]]:
     counts = dict(
         PollVote.objects.filter(item=item)
         .values("option")
@@ -525,7 +538,7 @@ def poll_result(*, item: AgendaItem) -> list[dict]:
     return _bars([(label, counts.get(index, 0)) for index, label in enumerate(item.options)])
 
 
-def ranking_result(*, item: AgendaItem) -> list[dict]:
+def ranking_result(*, item: AgendaItem) -> list[dict[str, Any]]:
     """The dimensions by the room's points (3 for a first place, 2 for a second, 1 for a
     third), each with how many put it first."""
     orders = list(RankingBallot.objects.filter(item=item).values_list("order", flat=True))
@@ -548,11 +561,11 @@ def ideas_ranked(*, item: AgendaItem, include_hidden: bool = False) -> list[Cont
     return list(ideas.order_by("-votes", "created_at", "pk"))
 
 
-def kind_screen(*, item: AgendaItem, for_report: bool = False) -> dict:
+def kind_screen(*, item: AgendaItem, for_report: bool = False) -> dict[str, Any]:
     """What the screens (and the report) show of an open question, ideas, ranking or poll.
     Hidden answers never reach the word cloud or the projector; the facilitator's list and
     the report hold them, marked."""
-    data: dict = {"kind": item.kind}
+    data: dict[str, Any] = {"kind": item.kind}
     if item.kind == ItemKind.QUESTION:
         answers = list(Contribution.objects.filter(item=item).order_by("created_at", "pk"))
         data["answers"] = answers
@@ -584,7 +597,7 @@ def kind_screen(*, item: AgendaItem, for_report: bool = False) -> dict:
     return data
 
 
-def survey_step_screen(*, survey, step: int) -> dict:
+def survey_step_screen(*, survey: "SurveyHighlights | None", step: int) -> dict[str, Any]:
     """Which highlighted survey question (or the quotes) the projector shows, "2 of 6"."""
     if survey is None:
         return {"steps": 0}
@@ -599,12 +612,12 @@ def survey_step_screen(*, survey, step: int) -> dict:
     }
 
 
-def participant_kind_state(*, participant: Participant, item: AgendaItem | None) -> dict:
+def participant_kind_state(*, participant: Participant, item: AgendaItem | None) -> dict[str, Any]:
     """A participant's own answers to the current item, as JSON for their phone: the phone's
     HTML is the same for everyone and this small state marks what is theirs."""
     if item is None or item.kind not in RESPONSE_KINDS:
         return {"item": item.pk if item else None}
-    state: dict = {"item": item.pk, "kind": item.kind}
+    state: dict[str, Any] = {"item": item.pk, "kind": item.kind}
     if item.kind in (ItemKind.QUESTION, ItemKind.IDEAS):
         state["contributions"] = list(
             Contribution.objects.filter(item=item, participant=participant)
@@ -633,7 +646,7 @@ def participant_kind_state(*, participant: Participant, item: AgendaItem | None)
     return state
 
 
-def _export_rows(item: AgendaItem) -> list[list]:
+def _export_rows(item: AgendaItem) -> list[list[Any]]:
     """The rows of one interactive item: text, count, share, points, firsts, hidden."""
     data = kind_screen(item=item)
     hidden = {True: _("yes"), False: _("no")}
@@ -646,7 +659,7 @@ def _export_rows(item: AgendaItem) -> list[list]:
     return [[r["label"], data["total"], "", r["count"], r["firsts"], ""] for r in data["rows"]]
 
 
-def interaction_export_rows(*, session: Session) -> tuple[list[str], list[list]]:
+def interaction_export_rows(*, session: Session) -> tuple[list[str], list[list[Any]]]:
     """One row per answer, idea, poll option and dimension of the session's interactive
     items (anonymous: no participant), in agenda order."""
     header = [
@@ -671,7 +684,7 @@ def interaction_export_rows(*, session: Session) -> tuple[list[str], list[list]]
 # --- Contracts for later stages ------------------------------------------------------------
 
 
-def vision_for_roadmap(*, engagement) -> VisionSummary | None:
+def vision_for_roadmap(*, engagement: Engagement) -> VisionSummary | None:
     """The adopted vision of the engagement's latest session with one, or None."""
     session = (
         Session.objects.filter(engagement=engagement, vision_adopted_at__isnull=False)
@@ -710,7 +723,7 @@ def vision_for_roadmap(*, engagement) -> VisionSummary | None:
     )
 
 
-def session_highlights(*, engagement) -> SessionHighlights | None:
+def session_highlights(*, engagement: Engagement) -> SessionHighlights | None:
     """The results of the engagement's latest finished session, or None."""
     session = (
         Session.objects.filter(engagement=engagement, status=SessionStatus.FINISHED)
@@ -726,14 +739,18 @@ def session_highlights(*, engagement) -> SessionHighlights | None:
         session_title=session.title,
         held_on=session.held_on,
         participants=session.participants.count(),
-        examples_discussed=[item.example.title for item in agenda if item.kind == ItemKind.EXAMPLE],
+        examples_discussed=[
+            item.example.title
+            for item in agenda
+            if item.kind == ItemKind.EXAMPLE and item.example is not None
+        ],
         statements=[
             result for item in statement_items for result in results[item.pk] if sum(result.counts)
         ],
     )
 
 
-def engagement_export(*, engagement) -> dict:
+def engagement_export(*, engagement: Engagement) -> dict[str, Any]:
     """The engagement's workshop data for the privacy archive (no tokens, names only where
     participants chose to give them)."""
     sessions = []
