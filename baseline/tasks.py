@@ -13,7 +13,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from baseline.models import Assessment, AssessmentStatus, Respondent
-from engagements.invitations import Personalisation, personal_message, send_personal_mail
+from engagements.invitations import (
+    Personalisation,
+    mail_preview,
+    personal_message,
+    send_personal_mail,
+)
 
 
 def default_message(*, reminder: bool) -> str:
@@ -61,14 +66,9 @@ def respondent_mail(respondent: Respondent, *, base_url: str, reminder: bool) ->
 def respondent_preview(assessment: Assessment, *, base_url: str) -> dict[str, str]:
     example = Respondent(assessment=assessment, name=_("Jan Jansen"))
     example.token = "voorbeeld"  # noqa: S105
-    subject, body = respondent_mail(example, base_url=base_url, reminder=False)
-    reminder_subject, reminder_body = respondent_mail(example, base_url=base_url, reminder=True)
-    return {
-        "subject": subject,
-        "body": body,
-        "reminder_subject": reminder_subject,
-        "reminder_body": reminder_body,
-    }
+    return mail_preview(
+        lambda reminder: respondent_mail(example, base_url=base_url, reminder=reminder)
+    )
 
 
 @task(queue_name="email")

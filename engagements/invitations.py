@@ -15,6 +15,7 @@ closed survey never sends a stale reminder.
 
 import datetime
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.mail import EmailMessage
@@ -84,6 +85,19 @@ def reminder_moment(
         return None
     moment = deadline - datetime.timedelta(days=days)
     return moment if moment > now else None
+
+
+def mail_preview(mail: Callable[[bool], tuple[str, str]]) -> dict[str, str]:
+    """The invitation and the reminder side by side, as the page with the e-mails shows them
+    (``templates/_mail_preview.html``); ``mail(reminder)`` gives an example's subject and body."""
+    subject, body = mail(False)
+    reminder_subject, reminder_body = mail(True)
+    return {
+        "subject": subject,
+        "body": body,
+        "reminder_subject": reminder_subject,
+        "reminder_body": reminder_body,
+    }
 
 
 def send_personal_mail(*, subject: str, body: str, to: str) -> bool:

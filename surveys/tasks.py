@@ -8,7 +8,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from engagements.invitations import Personalisation, personal_message, send_personal_mail
+from engagements.invitations import (
+    Personalisation,
+    mail_preview,
+    personal_message,
+    send_personal_mail,
+)
 from surveys.models import Invitation, InvitationStatus, Survey, SurveyStatus
 
 
@@ -106,11 +111,6 @@ def invitation_preview(survey: Survey, *, base_url: str) -> dict[str, str]:
     """The invitation and the reminder as an example invitee would get them."""
     example = Invitation(survey=survey, name=_("Jan Jansen"))
     example.token = "voorbeeld"  # noqa: S105
-    subject, body = invitation_mail(example, base_url=base_url, reminder=False)
-    reminder_subject, reminder_body = invitation_mail(example, base_url=base_url, reminder=True)
-    return {
-        "subject": subject,
-        "body": body,
-        "reminder_subject": reminder_subject,
-        "reminder_body": reminder_body,
-    }
+    return mail_preview(
+        lambda reminder: invitation_mail(example, base_url=base_url, reminder=reminder)
+    )
