@@ -44,6 +44,20 @@ def _option_lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+def presenter_notes_field() -> forms.CharField:
+    """Notes prepared with an agenda item for the facilitator's eyes only."""
+    return forms.CharField(
+        max_length=5000,
+        label=_("Presenter notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Only for you: shown on the facilitator page with this item, never on the "
+            "projector or the phones."
+        ),
+    )
+
+
 OPTIONS_HELP = _("Multiple-choice poll only: one option per line, two to eight options.")
 
 
@@ -83,6 +97,7 @@ class ItemForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=OPTIONS_HELP,
     )
+    presenter_notes = presenter_notes_field()
 
     def clean_options(self):
         return _option_lines(self.cleaned_data["options"])
@@ -111,6 +126,7 @@ class ItemUpdateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=OPTIONS_HELP,
     )
+    presenter_notes = presenter_notes_field()
 
     def __init__(self, *args, kind: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -298,6 +314,8 @@ class ControlForm(forms.Form):
 
     # A button's value: an action, or "goto:<item id>" / "vision_delete:<statement id>".
     action = forms.CharField(max_length=40)
+    # The item the notes were typed for (another screen may have moved on since).
+    notes_item = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     notes = forms.CharField(
         max_length=20_000, label=_("Discussion notes"), required=False, widget=forms.Textarea
     )

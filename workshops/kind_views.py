@@ -7,6 +7,8 @@ by ``fetch`` with ``Accept: application/json``, is answered by
 why: 200 counted, 400 bad input, 403 not joined, 409 not possible now (closed, moved on).
 """
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -151,10 +153,13 @@ def _back_to_facilitator(request: HttpRequest, session: Session, message: str, o
 
 def _keep_notes(request: HttpRequest, session: Session) -> None:
     """A button of the control form posts here with the notes: nothing typed is lost."""
-    if "notes" in request.POST and session.current_item_id:
-        item = AgendaItem.objects.filter(pk=session.current_item_id).first()
-        if item is not None:
-            services.notes_update(item=item, notes=request.POST["notes"])
+    if "notes" not in request.POST:
+        return
+    typed_for = request.POST.get("notes_item", "")
+    pk = int(typed_for) if re.fullmatch(r"[0-9]{1,18}", typed_for) else session.current_item_id
+    item = AgendaItem.objects.filter(session=session, pk=pk).first() if pk else None
+    if item is not None:
+        services.notes_update(item=item, notes=request.POST["notes"][:20_000])
 
 
 @login_required

@@ -243,6 +243,15 @@ class AgendaItem(models.Model):
     results_revealed = models.BooleanField(_("results revealed"), default=False)
     round_number = models.PositiveSmallIntegerField(_("voting round"), default=1)
     notes = models.TextField(_("discussion notes"), blank=True)
+    presenter_notes = models.TextField(
+        _("presenter notes"),
+        blank=True,
+        max_length=5000,
+        help_text=_(
+            "Prepared for the facilitator only (what to say, which question to ask); shown on "
+            "the facilitator page, never on the projector or the phones."
+        ),
+    )
     options = models.JSONField(
         _("answer options"),
         default=list,

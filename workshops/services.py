@@ -311,6 +311,7 @@ def item_create(
     body: str = "",
     options: list[str] | None = None,
     part: str = "",
+    presenter_notes: str = "",
 ) -> AgendaItem:
     """A slide, statement, open question, poll, ideas or ranking, added at the end of its
     part (the kind's own part unless another is given)."""
@@ -321,7 +322,13 @@ def item_create(
     else:
         options = []
     item = _add_item(
-        session, part=part or KIND_PART[kind], kind=kind, title=title, body=body, options=options
+        session,
+        part=part or KIND_PART[kind],
+        kind=kind,
+        title=title,
+        body=body,
+        options=options,
+        presenter_notes=presenter_notes,
     )
     _renumber(session, _ordered(session))
     _changed(session.pk)
@@ -330,11 +337,19 @@ def item_create(
 
 @transaction.atomic
 def item_update(
-    *, item: AgendaItem, title: str, body: str = "", options: list[str] | None = None
+    *,
+    item: AgendaItem,
+    title: str,
+    body: str = "",
+    options: list[str] | None = None,
+    presenter_notes: str | None = None,
 ) -> AgendaItem:
     item.title = title
     item.body = body
     fields = ["title", "body"]
+    if presenter_notes is not None:
+        item.presenter_notes = presenter_notes
+        fields.append("presenter_notes")
     if item.kind == ItemKind.POLL and options is not None:
         cleaned = poll_options_clean(options)
         if item.poll_votes.filter(option__gte=len(cleaned)).exists():

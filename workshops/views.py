@@ -12,9 +12,11 @@ from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.csp import CSP
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
@@ -37,7 +39,14 @@ from workshops.forms import (
     SessionForm,
     VoteForm,
 )
-from workshops.models import AgendaItem, ItemKind, Session, SessionStatus, VisionStatement
+from workshops.models import (
+    RESPONSE_KINDS,
+    AgendaItem,
+    ItemKind,
+    Session,
+    SessionStatus,
+    VisionStatement,
+)
 from workshops.qr import join_qr_svg
 from workshops.reports import session_report_filename, session_report_pdf_bytes
 
@@ -140,7 +149,12 @@ def item_update(request: AuthenticatedHttpRequest, pk: int, item_pk: int) -> Htt
     form = ItemUpdateForm(
         request.POST or None,
         kind=item.kind,
-        initial={"title": item.title, "body": item.body, "options": "\n".join(item.options)},
+        initial={
+            "title": item.title,
+            "body": item.body,
+            "options": "\n".join(item.options),
+            "presenter_notes": item.presenter_notes,
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -240,19 +254,28 @@ def _live_context(request: HttpRequest, session: Session, *, with_agenda: bool) 
     }
 
 
+def _next_item(agenda: list[AgendaItem], position: int) -> AgendaItem | None:
+    """The item "Next" shows after the current one (the first when nothing is shown)."""
+    return agenda[position] if position < len(agenda) else None
+
+
 @never_cache
 @login_required
 def facilitator(
     request: AuthenticatedHttpRequest, pk: int, form: ControlForm | None = None
 ) -> HttpResponse:
+    """The facilitator's page. Its controls post one form: by fetch (facilitator.js, which
+    then swaps the page's parts in place) or, without JavaScript, with a redirect back."""
     session = access.get_session_for_manager(request.user, pk)
-    live.remember_origin(session.pk, request.build_absolute_uri("/").rstrip("/"))
     context = _live_context(request, session, with_agenda=True)
-    entry = live.screen(session.pk, "facilitator", version=session.version) or {}
-    context["live_html"] = mark_safe(entry.get("html", ""))  # noqa: S308
-    context["live_seq"] = entry.get("seq", 0)
-    item = context["item"]
-    vision = context["screen"].vision if item and item.kind == ItemKind.VISION else []
+    if request.headers.get("X-Requested-With") != "fetch":
+        # The page's own refetch (facilitator.js) takes only the controls: live.js keeps the
+        # live screen, so it is not rendered (or published) for it.
+        live.remember_origin(session.pk, request.build_absolute_uri("/").rstrip("/"))
+        entry = live.screen(session.pk, "facilitator", version=session.version) or {}
+        context["live_html"] = mark_safe(entry.get("html", ""))  # noqa: S308
+        context["live_seq"] = entry.get("seq", 0)
+    item, screen = context["item"], context["screen"]
     priorities = [*list(session.priorities), "", "", ""]
     context.update(
         {
@@ -266,12 +289,15 @@ def facilitator(
                     "priority_3": priorities[2],
                 }
             ),
-            "vision_rows": vision,
+            "vision_rows": screen.vision if item and item.kind == ItemKind.VISION else [],
+            "next_item": _next_item(screen.agenda, screen.position),
+            "answering": bool(item and item.kind in RESPONSE_KINDS),
         }
     )
-    return render(
+    response = render(
         request, "workshops/facilitator.html", context, status=400 if form is not None else 200
     )
+    return response
 
 
 @never_cache
@@ -280,31 +306,50 @@ def facilitator_fragment(request: HttpRequest, pk: int) -> HttpResponse:
     return _fragment(access.get_session_for_manager(request.user, pk), "facilitator")
 
 
+def _form_errors(form: ControlForm) -> str:
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
 @login_required
 @require_POST
 def control(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """One of the facilitator's buttons. By fetch the answer is JSON
+    ``{"ok": bool, "message": "<Dutch sentence>"}`` (400 bad input, 409 not possible now);
+    without JavaScript a redirect back to the page, or the page with the form's errors."""
     session = access.get_session_for_manager(request.user, pk)
     form = ControlForm(request.POST)
     if not form.is_valid():
+        if _wants_json(request):
+            return JsonResponse({"ok": False, "message": _form_errors(form)}, status=400)
         return facilitator(request, pk, form=form)
     notes = form.cleaned_data["notes"] if "notes" in request.POST else None
     try:
-        services.session_control(
+        message = services.session_control(
             session=session, action=form.cleaned_data["action"], data=form.cleaned_data, notes=notes
         )
     except ValidationError as error:
+        if _wants_json(request):
+            return JsonResponse({"ok": False, "message": _error_text(error)}, status=409)
         messages.error(request, _error_text(error))
+    else:
+        if _wants_json(request):
+            return JsonResponse({"ok": True, "message": message})
+        messages.success(request, message)
     return redirect("workshops:facilitator", pk=session.pk)
 
 
 @never_cache
+@xframe_options_sameorigin
 @login_required
 def projector(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The wall's screen; our own facilitator page shows it small (a same-origin frame)."""
     session = access.get_session_for_manager(request.user, pk)
     context = _live_page_context(request, session, "projector")
     context["join_url"] = _join_url(request, session)
     context["qr_svg"] = join_qr_svg(context["join_url"])
-    return render(request, "workshops/projector.html", context)
+    response = render(request, "workshops/projector.html", context)
+    response._csp_config = {**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]}  # type: ignore[attr-defined]
+    return response
 
 
 @never_cache

@@ -46,9 +46,15 @@ def _join(phone, code: str) -> None:
 
 
 def _press(page, action: str) -> None:
-    with page.expect_navigation():
-        page.locator(f'button[value="{action}"]').first.click()
-    _live(page)
+    page.locator(f'button[value="{action}"]').first.click()
+    _settled(page)
+
+
+def _settled(page) -> None:
+    """The facilitator page sends a control by fetch (it never reloads): wait for its answer."""
+    expect(page.locator("[data-control-form]")).not_to_have_attribute(
+        "aria-busy", "true", timeout=15_000
+    )
 
 
 def _active(page, attribute: str) -> str | None:
@@ -96,8 +102,8 @@ def test_shortcuts_need_alt_shift_and_never_act_on_a_focused_control(page):
 
     page.keyboard.press("Escape")
     assert page.evaluate("document.activeElement === document.body"), focused(page)
-    with page.expect_navigation():
-        page.keyboard.press("Alt+Shift+O")
+    page.keyboard.press("Alt+Shift+O")
+    _settled(page)
     statement.refresh_from_db()
     assert (statement.voting_open, statement.round_number) == (True, 1)
     expect(page.locator("button[value=close]")).to_be_visible()
@@ -105,8 +111,8 @@ def test_shortcuts_need_alt_shift_and_never_act_on_a_focused_control(page):
     _record_submits(page)
     page.keyboard.press("s")
     assert page.evaluate("window.__submitted") == []
-    with page.expect_navigation():
-        page.keyboard.press("Alt+Shift+N")
+    page.keyboard.press("Alt+Shift+N")
+    _settled(page)
     statement.refresh_from_db()
     assert (statement.voting_open, statement.round_number) == (True, 2)
 

@@ -80,8 +80,14 @@ def _fits(projector, label: str, measured: list) -> None:
 
 
 def _press(page, action: str) -> None:
+    """Press a control of the facilitator page (sent by fetch) and wait for its answer.
+    Finishing is confirmed first."""
+    if action == "finish":
+        page.locator(".finish-confirm > summary").click()
     page.locator(f'button[value="{action}"]').first.click()
-    page.wait_for_load_state()
+    expect(page.locator("[data-control-form]")).not_to_have_attribute(
+        "aria-busy", "true", timeout=15_000
+    )
 
 
 def _goto(facilitator, projector, item) -> None:
@@ -214,7 +220,9 @@ def test_a_session_through_every_kind_fits_the_projector_at_both_sizes(
             expect(projector.locator(".word-cloud li", has_text="onzin")).to_be_visible()
             rude = Contribution.objects.get(item=item, text="Onzin")
             facilitator.locator(f'button[formaction$="/regie/antwoord/{rude.pk}/"]').click()
-            facilitator.wait_for_load_state()
+            expect(facilitator.locator("[data-control-form]")).not_to_have_attribute(
+                "aria-busy", "true", timeout=15_000
+            )
             expect(projector.locator(".word-cloud li", has_text="onzin")).to_have_count(0)
             axe_check(facilitator)
         elif item.kind == "poll":

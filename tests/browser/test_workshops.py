@@ -35,8 +35,18 @@ def _join(phone, code: str, name: str = "") -> None:
 
 
 def _press(page, action: str) -> None:
+    """Press a control of the facilitator page; it is sent by fetch (the page never reloads),
+    so wait until the page has its answer. Finishing is confirmed first."""
+    if action == "finish":
+        page.locator(".finish-confirm > summary").click()
     page.locator(f'button[value="{action}"]').first.click()
-    page.wait_for_load_state()
+    _settled(page)
+
+
+def _settled(page) -> None:
+    expect(page.locator("[data-control-form]")).not_to_have_attribute(
+        "aria-busy", "true", timeout=15_000
+    )
 
 
 def _live(page) -> None:
@@ -316,3 +326,107 @@ def test_the_timer_counts_down_on_the_projector(page):
     first = timer.text_content()
     expect(timer).not_to_have_text(first, timeout=3_000)
     axe_check(page)
+
+
+def test_the_facilitator_page_never_reloads(page, new_page):
+    """Every control is sent by fetch and the page updates in place: a marker set in the
+    window survives voting, revealing, stepping, an agenda jump (with the control bar still in
+    view), the timer, notes, the vision and finishing (after a confirmation). Each answer is
+    said in the polite live region; the projector's thumbnail, the next item and the presenter
+    notes follow."""
+    world = build_world()
+    session = SessionFactory(engagement=world.engagement)
+    statement = statement_of(session)
+    services.item_update(
+        item=statement, title=statement.title, presenter_notes="Vraag wie het herkent."
+    )
+    after = statement_of(session, 1)
+    facilitator = page
+    login(facilitator, world.users["consultant_on"])
+    facilitator.goto(f"/sessie/{session.pk}/regie/")
+    _live(facilitator)
+    facilitator.evaluate("window.sameWindow = 'ja'")
+    announcer = facilitator.locator("[data-live-announcer]")
+    thumbnail = facilitator.frame_locator(".projector-thumb iframe")
+
+    def still_the_same_page():
+        assert facilitator.evaluate("window.sameWindow") == "ja"
+
+    _press(facilitator, f"goto:{statement.pk}")
+    expect(facilitator.locator("#current-title")).to_have_text(statement.title)
+    expect(announcer).to_have_text(f"Nu op het scherm: {statement.title}")
+    expect(facilitator.locator(".presenter-notes")).to_contain_text("Vraag wie het herkent.")
+    expect(facilitator.locator("#facilitator-next")).to_contain_text(after.title)
+    expect(thumbnail.locator(".projector-title")).to_have_text(statement.title)
+    # The button that was pressed has the focus again (now "close").
+    facilitator.locator("#control-voting").click()
+    _settled(facilitator)
+    expect(announcer).to_have_text("Stemmen is open.")
+    expect(facilitator.locator("#control-voting")).to_have_text("Stemmen sluiten")
+    expect(facilitator.locator("#control-voting")).to_be_focused()
+    facilitator.locator("[data-notes]").fill("Verdeelde zaal.")
+    _press(facilitator, "reveal")
+    expect(facilitator.locator("#control-results")).to_have_text("Resultaten verbergen")
+    expect(thumbnail.locator(".js-plotly-plot")).to_have_count(1)
+    still_the_same_page()
+
+    # A jump from the agenda further down the page: the control bar stays in view.
+    vision = item_of(session, "vision")
+    jump = facilitator.locator(f'button[value="goto:{vision.pk}"]')
+    jump.scroll_into_view_if_needed()
+    jump.click()
+    _settled(facilitator)
+    expect(facilitator.locator("#current-title")).to_have_text(vision.title)
+    bar = facilitator.locator("#facilitator-bar").bounding_box()
+    viewport = facilitator.viewport_size
+    assert bar is not None and viewport is not None
+    assert 0 <= bar["y"] and bar["y"] + bar["height"] <= viewport["height"]
+    assert facilitator.evaluate("window.scrollY") > 0  # the page did not jump to its top
+    facilitator.get_by_label("Nieuwe visie-uitspraak").fill("We sturen op feiten.")
+    _press(facilitator, "vision_add")
+    expect(facilitator.locator("#facilitator-vision textarea")).to_have_value(
+        "We sturen op feiten."
+    )
+    facilitator.get_by_label("Minuten").fill("3")
+    _press(facilitator, "timer_start")
+    expect(announcer).to_have_text("De timer loopt 3 minuten.")
+    expect(facilitator.locator("#control-timer-stop")).to_be_visible()
+    still_the_same_page()
+
+    # Finishing asks first; the answer and the state are in the page without a reload.
+    expect(facilitator.locator('button[value="finish"]')).to_be_hidden()
+    _press(facilitator, "finish")
+    expect(announcer).to_have_text("De sessie is afgelopen.")
+    expect(facilitator.locator("#facilitator-bar")).to_contain_text("De sessie is afgelopen.")
+    expect(thumbnail.get_by_text("Bedankt voor uw deelname!")).to_be_visible()
+    _press(facilitator, "reopen")
+    expect(announcer).to_have_text("De sessie is heropend.")
+    still_the_same_page()
+    statement.refresh_from_db()
+    session.refresh_from_db()
+    assert statement.notes == "Verdeelde zaal." and statement.results_revealed
+    assert session.vision_statements.get().text == "We sturen op feiten."
+    axe_check(facilitator)
+
+
+def test_a_second_laptop_moving_on_updates_the_facilitator_page_in_place(page, new_page):
+    """A second facilitator laptop moves the session on: the first page follows without a
+    reload, and notes typed there for the earlier item are kept with that item."""
+    world = build_world()
+    session = SessionFactory(engagement=world.engagement)
+    first, second = statement_of(session, 0), statement_of(session, 1)
+    services.session_go(session=session, item=first)
+    laptops = [page, new_page()]
+    for laptop in laptops:
+        login(laptop, world.users["consultant_on"])
+        laptop.goto(f"/sessie/{session.pk}/regie/")
+        _live(laptop)
+    page.evaluate("window.sameWindow = 'ja'")
+    page.locator("[data-notes]").fill("Over de eerste stelling.")
+    _press(laptops[1], f"goto:{second.pk}")
+    expect(page.locator("#current-title")).to_have_text(second.title, timeout=15_000)
+    _settled(page)
+    expect(page.locator("[data-notes]")).to_have_value("")
+    assert page.evaluate("window.sameWindow") == "ja"
+    first.refresh_from_db()
+    assert first.notes == "Over de eerste stelling."

@@ -1,5 +1,22 @@
 import pytest
 from django.core.cache import cache
+from django.test import Client
+
+from tests.workshops.factories import SessionFactory
+
+
+@pytest.fixture
+def session(world):
+    """A session of the world's engagement with the default agenda."""
+    return SessionFactory(engagement=world.engagement)
+
+
+@pytest.fixture
+def consultant(world, session):
+    """A client signed in as the engagement's consultant."""
+    client = Client()
+    client.force_login(world.users["consultant_on"])
+    return client
 
 
 @pytest.fixture(autouse=True)

@@ -15,24 +15,12 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from tests.pdf_text import pdf_text
-from tests.workshops.factories import SessionFactory, item_of, join
+from tests.workshops.factories import item_of, join
 from workshops import live, selectors, services
 from workshops.models import Contribution, ItemKind, PollVote, RankingBallot, Upvote
 from workshops.tallies import word_cloud, words_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def session(world):
-    return SessionFactory(engagement=world.engagement)
-
-
-@pytest.fixture
-def consultant(world, session):
-    client = Client()
-    client.force_login(world.users["consultant_on"])
-    return client
 
 
 def _phone(session, name=""):

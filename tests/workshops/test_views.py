@@ -16,18 +16,6 @@ from workshops.models import Ambassador, Example, Participant, Vote
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def session(world):
-    return SessionFactory(engagement=world.engagement)
-
-
-@pytest.fixture
-def consultant(world, session):
-    client = Client()
-    client.force_login(world.users["consultant_on"])
-    return client
-
-
 def _phone(session, name="", department=""):
     """A phone that joined through the join page, holding its cookie."""
     phone = Client()
