@@ -4,7 +4,7 @@
 // save the whole page.
 //
 // The page: <form data-autosave> with the CSRF token; one <fieldset data-autosave-url="…">
-// per question (all its named fields are sent); optionally an element with class
+// per question (all its named fields are sent); optionally a live element with class
 // "autosave-error" in the fieldset for a refusal; one live region #autosave-status with the
 // texts data-saving and data-offline.
 // The server answers every save in one shape (engagements/feedback.py):
@@ -24,12 +24,14 @@
 
   function say(text) { if (status) { status.textContent = text || ""; } }
 
+  // A refusal is said once: at the question when it has its own (live) error element,
+  // else in the page's live region; "saved" is always said in the live region.
   function show(fieldset, body, saved) {
     var error = fieldset.querySelector(".autosave-error");
     fieldset.classList.toggle("border-danger", !saved);
     if (error) { error.textContent = saved ? "" : body.message; }
     if (saved) { fieldset.dataset.saved = "1"; }
-    say(body.message);
+    say(saved || !error ? body.message : "");
   }
 
   function save(fieldset) {
