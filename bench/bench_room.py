@@ -20,6 +20,8 @@ room sizes (default "300,1000").
 import asyncio
 import contextlib
 import os
+import random
+import re
 import shutil
 import signal
 import socket
@@ -72,7 +74,8 @@ pid {prefix}/nginx.pid;
 error_log {prefix}/error.log warn;
 events {{ worker_connections 4096; }}
 http {{
-  access_log off;
+  log_format bench '$status $request_time "$request"';
+  access_log {prefix}/access.log bench;
   client_body_temp_path {prefix}/body;
   proxy_temp_path {prefix}/proxy;
   fastcgi_temp_path {prefix}/fastcgi;
@@ -102,7 +105,8 @@ class Stack:
     def __init__(self, ctx: BenchContext, env: dict):
         self.env = {**os.environ, **ctx.env, **env}
         self.processes: list[subprocess.Popen] = []
-        self.prefix = Path(tempfile.mkdtemp(prefix="bench-room-"))
+        # Kept after the run: the servers' and nginx's logs are evidence of what went wrong.
+        self.prefix = Path(tempfile.mkdtemp(prefix="bench-room-", dir=ROOT / "var"))
         self.port = free_port()
 
     def __enter__(self) -> "Stack":
@@ -137,11 +141,12 @@ class Stack:
         conf.write_text(
             NGINX_CONF.format(prefix=self.prefix, first=ports[0], second=ports[1], port=self.port)
         )
+        nginx_log = (self.prefix / "nginx-stderr.log").open("ab")
         self.processes.append(
             subprocess.Popen(
                 [NGINX, "-c", str(conf), "-p", str(self.prefix), "-g", "daemon off;"],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                stdout=nginx_log,
+                stderr=subprocess.STDOUT,
             )
         )
         _wait_port(self.port)
@@ -152,6 +157,35 @@ class Stack:
             path.read_text(errors="replace").count("Traceback")
             for path in self.prefix.glob("daphne-*.log")
         )
+
+    def cpu_seconds(self) -> float:
+        """CPU time the two Daphne processes used so far: what the room costs the server,
+        whatever else the machine is doing."""
+        total = 0.0
+        for process in self.processes[:2]:
+            with contextlib.suppress(OSError):
+                fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return total
+
+    def nginx_problems(self) -> tuple[int, int]:
+        """Error lines in nginx's error log and stderr, and 5xx answers in its access log."""
+        errors = 0
+        for name in ("error.log", "nginx-stderr.log"):
+            path = self.prefix / name
+            if path.exists():
+                errors += sum(
+                    1
+                    for line in path.read_text(errors="replace").splitlines()
+                    if any(f"[{level}]" in line for level in ("error", "crit", "alert", "emerg"))
+                )
+        access = self.prefix / "access.log"
+        lines = access.read_text(errors="replace").splitlines() if access.exists() else []
+        return errors, sum(1 for line in lines if line.startswith("5"))
+
+    def clean(self) -> None:
+        for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+            shutil.rmtree(self.prefix / name, ignore_errors=True)
 
     def __exit__(self, *exc):
         for process in reversed(self.processes):
@@ -171,7 +205,9 @@ class Http:
         self.port = port
         self.statuses: list[int] = []
 
-    async def request(self, method, path, *, cookies=None, data=None, headers=None):
+    async def request(
+        self, method, path, *, cookies=None, data=None, headers=None, with_headers=False
+    ):
         reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
         body = urllib.parse.urlencode(data).encode() if data is not None else b""
         lines = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{self.port}", "Connection: close"]
@@ -193,13 +229,17 @@ class Http:
         head, _sep, content = raw.partition(b"\r\n\r\n")
         status = int(head.split(b" ", 2)[1])
         self.statuses.append(status)
-        set_cookies = {}
+        set_cookies, header_values = {}, {}
         for line in head.split(b"\r\n")[1:]:
+            name, _colon, value = line.decode("latin-1").partition(":")
+            header_values[name.strip().lower()] = value.strip()
             if line.lower().startswith(b"set-cookie:"):
                 name, _eq, rest = line.split(b":", 1)[1].strip().partition(b"=")
                 set_cookies[name.decode()] = rest.split(b";", 1)[0].decode()
         if b"transfer-encoding: chunked" in head.lower():
             content = _dechunk(content)
+        if with_headers:
+            return status, set_cookies, content, header_values
         return status, set_cookies, content
 
 
@@ -222,6 +262,10 @@ class Phone:
         self.seq = 0
         self.item = None
         self.voting_open = False
+        self.version: int | None = None
+        self.refetches = 0
+        self.refused = 0
+        self.fetches: list[asyncio.Task] = []
         self.seen: dict[tuple, float] = {}
         self.closed_by_server = False
         self.socket = None
@@ -246,13 +290,23 @@ class Phone:
     async def listen(self, websockets):
         url = f"ws://127.0.0.1:{self.http.port}/ws/sessie/{self.code}/"
         cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        self.socket = await websockets.connect(
-            url,
-            origin=f"http://127.0.0.1:{self.http.port}",
-            additional_headers={"Cookie": cookie},
-            open_timeout=60,
-            max_size=2**22,
-        )
+        for attempt in range(6):
+            try:
+                self.socket = await websockets.connect(
+                    url,
+                    origin=f"http://127.0.0.1:{self.http.port}",
+                    additional_headers={"Cookie": cookie},
+                    open_timeout=60,
+                    max_size=2**22,
+                )
+                break
+            except (OSError, websockets.exceptions.InvalidStatus):
+                # Refused (Daphne drops a handshake the app did not accept within 5 s): live.js
+                # polls and connects again with a backoff; so does this phone, and it counts.
+                self.refused += 1
+                if attempt == 5:
+                    raise
+                await asyncio.sleep(2**attempt * (0.75 + random.random() / 2))
         await self.http.request(
             "GET", f"/sessie/live/{self.code}/mij.json", cookies=self.cookies,
             headers={"Accept": "application/json"},
@@ -268,17 +322,40 @@ class Phone:
             async for raw in self.socket:
                 message = json.loads(raw)
                 if message.get("seq", 0) <= self.seq:
-                    continue
+                    continue  # older than what is shown (live.js ignores it too)
                 self.seq = message["seq"]
                 if "html" in message:
-                    self.item = message.get("item")
-                    self.voting_open = message.get("voting_open")
-                    now = time.monotonic()
-                    self.seen.setdefault(("item", self.item), now)
-                    if self.voting_open:
-                        self.seen.setdefault(("open", self.item), now)
+                    self._show(message["html"], message)
+                elif message.get("version") is not None and message["version"] != self.version:
+                    # A state without the screen: fetch the shared render, as live.js does.
+                    self.fetches.append(asyncio.create_task(self._refetch(message)))
         except ConnectionClosed:
             self.closed_by_server = True
+
+    def _show(self, html: str, message: dict) -> None:
+        version = re.search(r'data-version="(\d*)"', html)
+        item = re.search(r'data-item="(\d*)"', html)
+        self.version = int(version[1]) if version and version[1] else None
+        self.item = int(item[1]) if item and item[1] else None
+        self.voting_open = message.get("voting_open")
+        now = time.monotonic()
+        self.seen.setdefault(("item", self.item), now)
+        if self.voting_open and message.get("item") == self.item:
+            self.seen.setdefault(("open", self.item), now)
+
+    async def _refetch(self, message: dict) -> None:
+        self.refetches += 1
+        status, _cookies, body, headers = await self.http.request(
+            "GET",
+            f"/sessie/live/{self.code}/scherm/",
+            cookies=self.cookies,
+            headers={"X-Requested-With": "fetch"},
+            with_headers=True,
+        )
+        seq = int(headers.get("x-live-seq", "0") or 0)
+        if status == 200 and seq >= self.seq:
+            self.seq = seq
+            self._show(body.decode(), message)
 
     async def vote(self, item: int, value: int) -> tuple[bool, float]:
         started = time.monotonic()
@@ -313,7 +390,7 @@ async def _login(http: Http, username: str) -> dict:
     return {**cookies, **more}
 
 
-async def _room(port: int, session, statement_ids, username, phones_count, pg_peak):  # noqa: C901
+async def _room(port: int, session, statement_ids, username, phones_count, cpu):  # noqa: C901
     import websockets
 
     http = Http(port)
@@ -328,9 +405,10 @@ async def _room(port: int, session, statement_ids, username, phones_count, pg_pe
             await phone.join()
             await phone.listen(websockets)
 
-    started = time.monotonic()
+    started, cpu_before = time.monotonic(), cpu()
     await asyncio.gather(*(join(phone) for phone in phones))
     joined_in = time.monotonic() - started
+    cpu_join = cpu() - cpu_before
 
     # The projector, signed in.
     projector_counts: list[tuple[float, int]] = []
@@ -422,8 +500,10 @@ async def _room(port: int, session, statement_ids, username, phones_count, pg_pe
         if ok:
             acks.append((time.monotonic(), took))
 
+    cpu_before = cpu()
     await asyncio.gather(*(vote(index, phone) for index, phone in enumerate(phones)))
     await asyncio.sleep(3)
+    cpu_votes = cpu() - cpu_before
     # vote -> projector: the time until the projector's count reached the number of votes
     # acknowledged by the moment of each acknowledgement.
     to_projector = []
@@ -436,6 +516,7 @@ async def _room(port: int, session, statement_ids, username, phones_count, pg_pe
             to_projector.append(max(0.0, shown - sent_at))
     stop.set()
     await baseline_task
+    await asyncio.gather(*(task for phone in phones for task in phone.fetches))
     dropped = sum(phone.closed_by_server for phone in phones)
     for phone in phones:
         await phone.socket.close()
@@ -451,6 +532,10 @@ async def _room(port: int, session, statement_ids, username, phones_count, pg_pe
         "dropped": dropped,
         "statuses": http.statuses,
         "phones": phones_count,
+        "refetches": sum(phone.refetches for phone in phones),
+        "refused": sum(phone.refused for phone in phones),
+        "cpu_join": cpu_join,
+        "cpu_votes": cpu_votes,
     }
 
 
@@ -475,6 +560,8 @@ def run(ctx: BenchContext) -> list[Measurement]:
         return _skip(problem)
     import datetime
     import threading
+
+    import redis
 
     from tests.world import build_world
     from workshops import services
@@ -513,23 +600,27 @@ def run(ctx: BenchContext) -> list[Measurement]:
             .order_by("position")
             .values_list("pk", flat=True)
         )
-        peak = [0]
+        peak = [0, 0]  # database connections, Redis clients
         sampling = threading.Event()
+        redis_client = redis.Redis.from_url(redis_url)
 
-        def sample(sampling=sampling, peak=peak):
+        def sample(sampling=sampling, peak=peak, redis_client=redis_client):
             while not sampling.is_set():
                 with contextlib.suppress(Exception):  # a sample missed loses no measurement
                     peak[0] = max(peak[0], _pg_connections(ctx.database_url))
+                    clients = redis_client.info("clients")["connected_clients"]
+                    peak[1] = max(peak[1], clients)
                 time.sleep(0.2)
 
         sampler = threading.Thread(target=sample, daemon=True)
         with Stack(ctx, env) as stack:
             sampler.start()
             figures = asyncio.run(
-                _room(stack.port, session, statements, consultant.username, size, peak)
+                _room(stack.port, session, statements, consultant.username, size, stack.cpu_seconds)
             )
             sampling.set()
-            tracebacks = stack.tracebacks()
+        tracebacks = stack.tracebacks()
+        nginx_errors, nginx_5xx = stack.nginx_problems()
         stored = Vote.objects.filter(item_id=statements[0]).count()
         livez = statistics.median(figures["livez"]) * 1000 if figures["livez"] else float("nan")
         group = f"Room {size}"
@@ -580,15 +671,29 @@ def run(ctx: BenchContext) -> list[Measurement]:
         measurements.append(
             Measurement(
                 group,
+                "Server CPU (both Daphne processes) per vote, incl. its pushes",
+                figures["cpu_votes"] * 1000 / size,
+                "ms",
+                "server CPU per joined phone (5 requests, a socket)",
+                figures["cpu_join"] * 1000 / size,
+                "CPU time, not wall time: independent of the machine's other load",
+            )
+        )
+        measurements.append(
+            Measurement(
+                group,
                 "5xx / server-closed sockets / tracebacks / DB connections peak",
                 float(errors),
                 "",
                 "requests",
                 float(len(figures["statuses"])),
                 f"5xx {errors}; sockets closed by the server {figures['dropped']}; "
-                f"tracebacks {tracebacks}; peak DB connections {peak[0]}; "
-                f"joined in {figures['joined_in']:.1f} s",
+                f"tracebacks {tracebacks}; nginx error lines {nginx_errors}, 5xx {nginx_5xx}; "
+                f"peak DB connections {peak[0]}; peak Redis clients {peak[1]} (all users); "
+                f"fragment refetches {figures['refetches']}; "
+                f"WebSocket handshakes refused then retried {figures['refused']}; "
+                f"joined in {figures['joined_in']:.1f} s; logs in {stack.prefix}",
             )
         )
-        shutil.rmtree(stack.prefix, ignore_errors=True)
+        stack.clean()
     return measurements

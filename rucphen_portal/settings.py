@@ -99,8 +99,10 @@ TEMPLATES = [
 # Connections stay bounded whatever the number of phones. Under ASGI Django runs each request
 # in its own thread (asgiref's ThreadSensitiveContext), so a process holds one connection per
 # request in flight: rucphen_portal/asgi.py bounds the requests in flight per process
-# (HTTP_CONCURRENCY), the WebSocket consumers' queries share one thread, and live pushes run
-# on one pusher thread per process (workshops/live.py). Persistent connections stay off
+# (HTTP_CONCURRENCY), the WebSocket consumers' queries share one thread except the lookup of
+# a connecting screen, which runs on the event loop's default thread pool (min(32, cores + 4)
+# threads, each closing its connection after every call), and live pushes run on one pusher
+# thread per process (workshops/live.py). Persistent connections stay off
 # (CONN_MAX_AGE 0), as Django advises under ASGI: a thread per request would leak them.
 DATABASES = {
     "default": dj_database_url.parse(

@@ -36,8 +36,7 @@ def _client(scope) -> SimpleNamespace:
     return SimpleNamespace(META={"REMOTE_ADDR": address}, COOKIES=scope.get("cookies", {}))
 
 
-@database_sync_to_async
-def _screen_for_code(code: str, client, role: str, user) -> tuple[int, dict] | int:
+def _screen_for_code_sync(code: str, client, role: str, user) -> tuple[int, dict] | int:
     """The session's id and the role's screen, or a close code. Guessing codes over
     WebSockets counts against the same limit as guessing them on the join page."""
     session = session_by_code(code=code)
@@ -49,6 +48,12 @@ def _screen_for_code(code: str, client, role: str, user) -> tuple[int, dict] | i
     if role != "participant" and not can_manage_session(user, session):
         return CLOSE_FORBIDDEN
     return session.pk, live.screen(session.pk, role, version=session.version)
+
+
+# On the event loop's small thread pool, not the one thread all consumers share: 300 phones
+# that connect at once are not served one after another (Daphne drops a handshake that takes
+# longer than 5 s). Each call closes its connection, so connections stay at the pool's size.
+_screen_for_code = database_sync_to_async(_screen_for_code_sync, thread_sensitive=False)
 
 
 class SessionConsumer(AsyncWebsocketConsumer):

@@ -32,13 +32,23 @@ Contract (the new agenda item kinds build on it; keep it):
    of pushes, not 300 x 300 messages. Outside a server (tests, management commands) the push is
    made at once in the calling thread.
 
-A push message is the session's small live state (``version``, ``status``, ``item``, counts,
-``timer``) plus ``seq`` and ``role``, and ``html`` when that role's screen changed.
+6. **A screen is rendered only when what it shows changed**, not for every count: each render
+   is stored with its key (``_render_key``: the state a render depends on, and of the counts
+   only whether there are any and their singular or plural form). The current counts are
+   written into the ``data-state`` elements of every stored render, so a vote sends the
+   projector and the facilitator the new counts without HTML (live.js writes them in place)
+   and sends the phones nothing. A screen that shows the answers themselves (the facilitator's
+   live chart, a revealed result, a word cloud) is rendered again as they come in, by the
+   pusher at most once per ``RENDER_INTERVAL`` (the last change is always rendered).
+
+A push message is the session's small live state (``version``, ``status``, ``item``, ``kind``,
+counts, ``timer``) plus ``seq`` and ``role``, and ``html`` when that role's render changed.
 """
 
 import asyncio
 import contextlib
 import logging
+import re
 import threading
 import time
 from typing import Any
@@ -170,7 +180,7 @@ def remember_origin(session_id: int, origin: str) -> None:
         cache.set(key, origin, SCREEN_CACHE_SECONDS)
     except REDIS_ERRORS:
         return
-    publish(session_id)  # the screens rendered without it show it now
+    publish(session_id, render=True)  # the screens rendered without it show it now
 
 
 def _origin(session_id: int) -> str:
@@ -180,8 +190,9 @@ def _origin(session_id: int) -> str:
         return ""
 
 
-def render_screens(session_id: int, *, previous: dict | None = None) -> dict | None:
-    """Read the state and render each role's screen; returns {role: entry} or None."""
+def render_screens(session_id: int, *, roles_for=None) -> tuple[dict, dict[str, str]] | None:
+    """Read the state and render the screens of the roles ``roles_for(state)`` names (all by
+    default); returns (state, {role: html}) or None when the session is gone."""
     from django.template import TemplateDoesNotExist
     from django.template.loader import get_template, render_to_string
     from django.urls import reverse
@@ -197,6 +208,7 @@ def render_screens(session_id: int, *, previous: dict | None = None) -> dict | N
     join_path = reverse("workshops:join_session", kwargs={"code": session.join_code})
     with translation.override(settings.LANGUAGE_CODE):
         screen = screen_context(session=session)
+        roles = list(roles_for(screen.state) if roles_for else ROLES)
         base = {
             "session": session,
             "screen": screen,
@@ -208,8 +220,8 @@ def render_screens(session_id: int, *, previous: dict | None = None) -> dict | N
             "join_url": origin + join_path,
             "join_host": urlsplit(origin).netloc,
         }
-        entries = {}
-        for role in ROLES:
+        html: dict[str, str] = {}
+        for role in roles:
             base["kind_template"] = None
             if screen.item is not None:
                 name = f"workshops/kinds/{screen.item.kind}_{_KIND_SUFFIX[role]}.html"
@@ -218,18 +230,54 @@ def render_screens(session_id: int, *, previous: dict | None = None) -> dict | N
                     base["kind_template"] = name
                 except TemplateDoesNotExist:
                     pass
-            cached = (previous or {}).get(role)
-            if (
-                role == "participant"
-                and cached
-                and cached["version"] == screen.state["version"]
-                and cached["status"] == screen.state["status"]
-            ):
-                html = cached["html"]
-            else:
-                html = render_to_string(f"workshops/_{role}_live.html", base)
-            entries[role] = {**screen.state, "html": html, "read_at": time.time()}
-    return entries
+            html[role] = render_to_string(f"workshops/_{role}_live.html", base)
+    return screen.state, html
+
+
+# What a render depends on (counts aside): a change of any of these renders the role again.
+SCREEN_KEYS = ("version", "status", "item", "kind", "voting_open", "revealed", "timer")
+COUNT_KEYS = ("responses", "participants")
+# Kinds whose projector shows no more of the answers than the counts (until revealed).
+_PROJECTOR_COUNTS_ONLY = {"statement", "example", "slide", "survey"}
+# A screen that shows the answers themselves (a chart, a word cloud, a list) follows them,
+# rendered again at most this often while they come in (the pusher renders the last change).
+RENDER_INTERVAL = {"projector": 0.5, "facilitator": 1.0}
+_COUNT_SPAN = re.compile(r'(<span data-state="(responses|participants)">)[^<]*(</span>)')
+
+
+def _render_key(role: str, state: dict) -> tuple:
+    key = tuple(state.get(name) for name in SCREEN_KEYS)
+    if role == "participant":
+        return key  # a phone shows no counts
+    # Any render shows the current counts (see _with_counts); in the render itself are only
+    # whether there are any and their singular or plural form.
+    return key + tuple(min(int(state.get(name) or 0), 2) for name in COUNT_KEYS)
+
+
+def _shows_answers(role: str, state: dict) -> bool:
+    """Whether the role's screen shows more of the answers than the counts."""
+    if role == "participant" or state.get("item") is None or state.get("status") == "finished":
+        return False
+    if role == "projector":
+        return bool(state.get("revealed")) or state.get("kind") not in _PROJECTOR_COUNTS_ONLY
+    return state.get("kind") not in ("slide", "survey")
+
+
+def _with_counts(html: str, state: dict) -> str:
+    """The counts of the state written into the render (live.js does the same in the page)."""
+    return _COUNT_SPAN.sub(lambda m: f"{m[1]}{state.get(m[2], '')}{m[3]}", html)
+
+
+def _due(role: str, state: dict, old: dict | None, *, throttle: bool, now: float) -> float | None:
+    """When the role's screen must be rendered again: 0 now, None not at all (the cached
+    render with the new counts written in is right), else in so many seconds."""
+    if old is None or "html" not in old or old.get("key") != _render_key(role, state):
+        return 0.0
+    if not _shows_answers(role, state):
+        return None
+    if not throttle:
+        return 0.0
+    return max(0.0, RENDER_INTERVAL[role] - (now - old.get("rendered_at", 0.0)))
 
 
 def screen(session_id: int, role: str, *, version: int | None = None) -> dict | None:
@@ -255,29 +303,43 @@ def with_csrf(html: str, token: str) -> str:
 # --- Publishing ---------------------------------------------------------------------------
 
 
-def publish(session_id: int) -> dict | None:
-    """Render what changed, store it for the polling fallback and push it; never raises."""
+def publish(session_id: int, *, render: bool = False) -> dict | None:
+    """Render what changed, store it for the polling fallback and push it; never raises.
+    ``render`` renders every screen again (what they show changed outside the state)."""
+    return _publish(session_id, render=render)[0]
+
+
+def _publish(
+    session_id: int, *, throttle: bool = False, render: bool = False
+) -> tuple[dict | None, float | None]:
+    """publish(), and in how many seconds a screen left unrendered (``throttle``) is due."""
+    from workshops.selectors import session_live_state
+
     try:
         with _Ordered(session_id) as seq:
-            previous = cache.get_many([_screen_key(session_id, role) for role in ROLES])
-            previous = {key.rsplit(":", 1)[1]: value for key, value in previous.items()}
-            entries = render_screens(session_id, previous=previous)
-            if entries is None:
-                return None
-            messages = {}
-            for role, entry in entries.items():
-                entry["seq"] = seq
-                entry["role"] = role
-                old = previous.get(role)
-                message = {key: value for key, value in entry.items() if key != "html"}
-                if old is None or old.get("html") != entry["html"]:
-                    message["html"] = entry["html"]
-                elif role == "participant" and all(
-                    old.get(key) == entry.get(key) for key in PHONE_KEYS
-                ):
-                    # A phone shows no counts: a vote more is no message to 300 phones.
-                    continue
-                messages[role] = message
+            found = cache.get_many([_screen_key(session_id, role) for role in ROLES])
+            previous = {key.rsplit(":", 1)[1]: value for key, value in found.items()}
+            state = session_live_state(session_id=session_id)
+            if state is None:
+                return None, None
+            now = time.time()
+
+            def due(role: str, state: dict) -> float | None:
+                if render:
+                    return 0.0
+                return _due(role, state, previous.get(role), throttle=throttle, now=now)
+
+            html: dict[str, str] = {}
+            if any(due(role, state) == 0.0 for role in ROLES):
+                # Read again with the whole context: render what is due by that state.
+                rendered = render_screens(
+                    session_id, roles_for=lambda state: [r for r in ROLES if due(r, state) == 0.0]
+                )
+                if rendered is None:
+                    return None, None
+                state, html = rendered
+            later = [d for role in ROLES if role not in html and (d := due(role, state))]
+            entries, messages = _entries(state, previous, html, seq=seq, now=now)
             cache.set_many(
                 {_screen_key(session_id, role): entry for role, entry in entries.items()},
                 SCREEN_CACHE_SECONDS,
@@ -285,16 +347,47 @@ def publish(session_id: int) -> dict | None:
     except Exception:
         # The screens fall back to polling; a push that fails loses nothing.
         logger.exception("Could not push the state of workshop session %s", session_id)
-        return None
+        return None, None
     try:
         _send(session_id, messages)
     except Exception:
         # Without the channel layer (Redis down) the screens poll; the render still serves them.
         logger.exception("Could not send the screens of workshop session %s", session_id)
-    return entries
+    return entries, min(later, default=None)
+
+
+def _entries(
+    state: dict, previous: dict, html: dict[str, str], *, seq: int, now: float
+) -> tuple[dict, dict]:
+    """Each role's new cached screen, and the message for the role's screens (none when
+    nothing they show changed; ``html`` only when the render changed)."""
+    entries, messages = {}, {}
+    for role in ROLES:
+        old = previous.get(role)
+        if role in html:
+            entry = {**state, "html": html[role], "key": _render_key(role, state)}
+            entry["rendered_at"] = now
+        else:
+            entry = {**(old or {}), **state}
+        entry.update(html=_with_counts(entry["html"], state), seq=seq, role=role, read_at=now)
+        entries[role] = entry
+        message = {k: v for k, v in entry.items() if k not in ("html", "key", "rendered_at")}
+        if role in html and (
+            old is None or old.get("html") != entry["html"] or old["version"] != entry["version"]
+        ):
+            message["html"] = entry["html"]
+        elif old is not None and all(
+            old.get(key) == entry.get(key)
+            for key in SCREEN_KEYS + (() if role == "participant" else COUNT_KEYS)
+        ):
+            continue  # nothing this screen shows changed: 300 phones get no message
+        messages[role] = message
+    return entries, messages
 
 
 def _send(session_id: int, messages: dict) -> None:
+    if not messages:
+        return
     layer = get_channel_layer()
     if layer is None:
         return
@@ -332,11 +425,13 @@ _server_loop: asyncio.AbstractEventLoop | None = None
 
 
 class _Pusher(threading.Thread):
-    """One per server process: publishes dirty sessions, coalesced, on its own connection."""
+    """One per server process: publishes dirty sessions, coalesced, on its own connection;
+    a screen whose render it put off (see RENDER_INTERVAL) is rendered when it is due."""
 
     def __init__(self):
         super().__init__(name="workshop-pusher", daemon=True)
         self.dirty: set[int] = set()
+        self.later: dict[int, float] = {}  # session -> monotonic time a render is due
         self.lock = threading.Lock()
         self.wake = threading.Event()
 
@@ -345,15 +440,29 @@ class _Pusher(threading.Thread):
             self.dirty.add(session_id)
         self.wake.set()
 
+    def _next(self) -> set[int]:
+        with self.lock:
+            timeout = min(self.later.values(), default=None)
+        if timeout is not None:
+            timeout = max(0.0, timeout - time.monotonic())
+        self.wake.wait(timeout)
+        time.sleep(COALESCE_SECONDS)
+        with self.lock:
+            now = time.monotonic()
+            due = {session for session, at in self.later.items() if at <= now}
+            sessions, self.dirty = self.dirty | due, set()
+            for session in sessions:
+                self.later.pop(session, None)
+            self.wake.clear()
+        return sessions
+
     def run(self):
         while True:
-            self.wake.wait()
-            time.sleep(COALESCE_SECONDS)
-            with self.lock:
-                sessions, self.dirty = self.dirty, set()
-                self.wake.clear()
-            for session_id in sessions:
-                publish(session_id)
+            for session_id in self._next():
+                _entries, later = _publish(session_id, throttle=True)
+                if later is not None:
+                    with self.lock:
+                        self.later[session_id] = time.monotonic() + later
             if not connection.in_atomic_block:
                 close_old_connections()
 

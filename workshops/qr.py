@@ -1,9 +1,12 @@
 """The join QR code as inline SVG (segno): no image request, sharp on any projector."""
 
+from functools import lru_cache
+
 import segno
 from django.utils.safestring import mark_safe
 
 
+@lru_cache(maxsize=64)  # one join address per session: drawn once per process, not per push
 def join_qr_svg(url: str) -> str:
     qr = segno.make(url, error="m")
     svg = qr.svg_inline(scale=8, dark="#000000", light="#ffffff", omitsize=True)

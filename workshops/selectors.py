@@ -225,6 +225,7 @@ def session_live_state(*, session_id: int) -> dict[str, Any] | None:
         "version": session.version,
         "status": session.status,
         "item": item.pk if item else None,
+        "kind": item.kind if item else None,
         "voting_open": bool(item and item.voting_open),
         "revealed": bool(item and item.results_revealed),
         "responses": _responses(item),
