@@ -227,7 +227,9 @@ class Http:
         raw = await reader.read()
         writer.close()
         head, _sep, content = raw.partition(b"\r\n\r\n")
-        status = int(head.split(b" ", 2)[1])
+        parts = head.split(b" ", 2)
+        # A connection closed without an answer counts as status 0 (an error, reported).
+        status = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
         self.statuses.append(status)
         set_cookies, header_values = {}, {}
         for line in head.split(b"\r\n")[1:]:
@@ -624,7 +626,7 @@ def run(ctx: BenchContext) -> list[Measurement]:
         stored = Vote.objects.filter(item_id=statements[0]).count()
         livez = statistics.median(figures["livez"]) * 1000 if figures["livez"] else float("nan")
         group = f"Room {size}"
-        errors = sum(1 for status in figures["statuses"] if status >= 500)
+        errors = sum(1 for status in figures["statuses"] if status >= 500 or status == 0)
         advance = figures["advance"]
         within = sum(1 for value in advance if value <= 5)
 
@@ -687,7 +689,7 @@ def run(ctx: BenchContext) -> list[Measurement]:
                 "",
                 "requests",
                 float(len(figures["statuses"])),
-                f"5xx {errors}; sockets closed by the server {figures['dropped']}; "
+                f"5xx or no answer {errors}; sockets closed by the server {figures['dropped']}; "
                 f"tracebacks {tracebacks}; nginx error lines {nginx_errors}, 5xx {nginx_5xx}; "
                 f"peak DB connections {peak[0]}; peak Redis clients {peak[1]} (all users); "
                 f"fragment refetches {figures['refetches']}; "
