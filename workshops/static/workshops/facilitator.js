@@ -148,7 +148,10 @@
     var fresh = new DOMParser().parseFromString(html, "text/html");
     var focused = document.activeElement;
     var selector = focusSelector(focused);
-    var hadFocus = !!selector;
+    // The keyboard's focus comes back to the same control; after a click it does not stay on
+    // a button, so the shortcuts (which never act on a focused control) work again.
+    var hadFocus = !!selector && (isField(focused) || focused.matches(":focus-visible"));
+    if (selector && !hadFocus && focused.blur) { focused.blur(); }
     var notes = notesField();
     var typed = notes && notesDirty() ? notes.value : null;
     var typedFor = notes ? notes.dataset.item : "";
