@@ -36,7 +36,7 @@ def _client(scope) -> SimpleNamespace:
     return SimpleNamespace(META={"REMOTE_ADDR": address}, COOKIES=scope.get("cookies", {}))
 
 
-def _screen_for_code_sync(code: str, client, role: str, user) -> tuple[int, dict] | int:
+def _screen_for_code_sync(code: str, client, role: str, user) -> tuple[int, dict | None] | int:
     """The session's id and the role's screen, or a close code. Guessing codes over
     WebSockets counts against the same limit as guessing them on the join page."""
     session = session_by_code(code=code)

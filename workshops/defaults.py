@@ -4,6 +4,8 @@ This is data, not interface text: it is copied into a session (slides, statement
 ensured in the shared gallery (examples) by ``workshops.services.default_content_ensure``.
 """
 
+from typing import Any
+
 DEFAULT_SLIDES = [
     {
         "title": "Wat is datagedreven werken?",
@@ -74,7 +76,7 @@ SURVEY_SLIDE_TITLE = "Wat zei de enquête?"
 
 # The shared gallery, from public sources (see DOMAIN.md). ``chart``: sample data for a live
 # chart where there is no picture; values are illustrative, not the municipality's figures.
-DEFAULT_EXAMPLES = [
+DEFAULT_EXAMPLES: list[dict[str, Any]] = [
     {
         "title": "Signalen: meldingen automatisch bij de juiste afdeling",
         "municipality": "Amsterdam, 's-Hertogenbosch, Almere en Woensdrecht",

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
@@ -99,7 +99,7 @@ def own_product_create(
     benefits: str = "",
     source_name: str = "",
     source_url: str = "",
-    sample_chart: dict | None = None,
+    sample_chart: dict[str, Any] | None = None,
 ) -> Example:
     """An information product the client already has, shown in its own sessions only."""
     example = Example(
@@ -124,19 +124,19 @@ def own_product_create(
 PICTURE_MAX_SIZE = (1600, 1000)
 
 
-def _picture_resized(upload) -> tuple[bytes, str]:
+def _picture_resized(upload: File[Any]) -> tuple[bytes, str]:
     """The upload as a PNG or JPEG of at most PICTURE_MAX_SIZE, upright, without metadata
     (a phone photo's EXIF can hold a location). Refuses anything else."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
         upload.seek(0)
-        with Image.open(upload) as image:
-            kind = image.format
+        with Image.open(upload) as opened:
+            kind = opened.format
             if kind not in ("PNG", "JPEG"):
                 raise ValidationError(_("Choose a PNG or JPEG file."))
-            image.load()
-            image = ImageOps.exif_transpose(image)
+            opened.load()
+            image = ImageOps.exif_transpose(opened)
             image.thumbnail(PICTURE_MAX_SIZE)
             buffer = io.BytesIO()
             if kind == "JPEG":
@@ -149,7 +149,7 @@ def _picture_resized(upload) -> tuple[bytes, str]:
 
 
 @transaction.atomic
-def example_picture_set(*, example: Example, upload, alt: str) -> Example:
+def example_picture_set(*, example: Example, upload: File[Any], alt: str) -> Example:
     """Give a gallery example a picture (resized) and the text that describes it."""
     alt = normalise_text(alt)
     if not alt:
@@ -168,7 +168,7 @@ def example_picture_set(*, example: Example, upload, alt: str) -> Example:
 
 @transaction.atomic
 def example_picture_remove(*, example: Example) -> Example:
-    if example.picture:
+    if example.picture and example.picture.name:
         name, storage = example.picture.name, example.picture.storage
         transaction.on_commit(lambda: storage.delete(name))
     example.picture = ""
@@ -188,7 +188,7 @@ def _unique_join_code() -> str:
     raise RuntimeError("No free join code found")  # pragma: no cover - 31^6 codes
 
 
-def _add_item(session: Session, **fields) -> AgendaItem:
+def _add_item(session: Session, **fields: Any) -> AgendaItem:
     last = session.items.aggregate(last=Max("position"))["last"]
     item = AgendaItem(session=session, position=(last or 0) + 1, **fields)
     item.full_clean()
@@ -274,12 +274,12 @@ def _renumber(session: Session, items: list[AgendaItem]) -> None:
 
 def _ordered(session: Session) -> list[AgendaItem]:
     items = list(session.items.all())
-    part_rank = {part: rank for rank, part in enumerate(PART_ORDER)}
+    part_rank: dict[str, int] = {part: rank for rank, part in enumerate(PART_ORDER)}
     return sorted(items, key=lambda item: (part_rank[item.part], item.position))
 
 
 # The part of the session a new item of each kind goes to (at the end of that part).
-KIND_PART = {
+KIND_PART: dict[str, Part] = {
     ItemKind.SLIDE: Part.INTRODUCTION,
     ItemKind.QUESTION: Part.INTRODUCTION,
     ItemKind.POLL: Part.INTRODUCTION,
@@ -452,7 +452,7 @@ def session_step(*, session: Session, forward: bool) -> Session:
     return session_go(session=session, item=items[index])
 
 
-def _set_item(item: AgendaItem, **fields) -> AgendaItem:
+def _set_item(item: AgendaItem, **fields: Any) -> AgendaItem:
     for name, value in fields.items():
         setattr(item, name, value)
     item.full_clean()
@@ -662,8 +662,14 @@ def _require_item(item: AgendaItem | None) -> AgendaItem:
     return item
 
 
+def _target_pk(data: Mapping[str, Any]) -> int:
+    """The id of the button's target (an agenda item or vision statement); 0 when none."""
+    target = data.get("target")
+    return target if isinstance(target, int) else 0
+
+
 def _control_goto(session: Session, item: AgendaItem | None, data: Mapping[str, Any]) -> str:
-    target = AgendaItem.objects.filter(session=session, pk=data.get("target")).first()
+    target = AgendaItem.objects.filter(session=session, pk=_target_pk(data)).first()
     if target is None:
         raise ValidationError(_("This item belongs to another session."))
     session_go(session=session, item=target)
@@ -696,7 +702,7 @@ def _control_vision_add(session: Session, item: AgendaItem | None, data: Mapping
 def _control_vision_delete(
     session: Session, item: AgendaItem | None, data: Mapping[str, Any]
 ) -> str:
-    statement = VisionStatement.objects.filter(session=session, pk=data.get("target")).first()
+    statement = VisionStatement.objects.filter(session=session, pk=_target_pk(data)).first()
     if statement is not None:
         vision_statement_delete(statement=statement)
     return _("The vision statement has been removed.")
@@ -939,7 +945,9 @@ def survey_step(*, session: Session, forward: bool) -> bool:
     return True
 
 
-def _require_answerable(item: AgendaItem, participant: Participant, kinds: tuple) -> AgendaItem:
+def _require_answerable(
+    item: AgendaItem, participant: Participant, kinds: tuple[str, ...]
+) -> AgendaItem:
     """The item, locked and fresh, when the participant may answer it now: the current item
     of their own, running session, of the right kind, with answering open."""
     item = AgendaItem.objects.select_for_update().select_related("session").get(pk=item.pk)

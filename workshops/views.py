@@ -302,7 +302,7 @@ def facilitator(
 
 @never_cache
 @login_required
-def facilitator_fragment(request: HttpRequest, pk: int) -> HttpResponse:
+def facilitator_fragment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _fragment(access.get_session_for_manager(request.user, pk), "facilitator")
 
 
@@ -354,7 +354,7 @@ def projector(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @never_cache
 @login_required
-def projector_fragment(request: HttpRequest, pk: int) -> HttpResponse:
+def projector_fragment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _fragment(access.get_session_for_manager(request.user, pk), "projector")
 
 
@@ -656,7 +656,7 @@ def ambassador(request: HttpRequest, code: str) -> HttpResponse:
         return _not_joined(request, session)
     form = AmbassadorForm(request.POST)
     if not form.is_valid():
-        message = " ".join(error for errors in form.errors.values() for error in errors)
+        message = " ".join(str(error) for errors in form.errors.values() for error in errors)
         return _answer(request, session, ok=False, message=message, status=400)
     try:
         item = session.current_item
