@@ -195,6 +195,31 @@ def test_live_changes_are_announced_and_keep_the_focus(page, new_page, phone_vie
     expect(phone.get_by_text("U kunt hem wijzigen zolang het stemmen open is")).to_have_count(0)
 
 
+def test_a_new_vision_statement_is_announced_on_the_phone(page, new_page, phone_viewport):
+    """While the vision stays on the screen, each statement the facilitator adds is said on
+    the phone with the count (singular and plural) and its text, not the item's title again."""
+    world = build_world()
+    session = SessionFactory(engagement=world.engagement)
+    vision = item_of(session, "vision")
+    facilitator = page
+    login(facilitator, world.users["consultant_on"])
+    facilitator.goto(f"/sessie/{session.pk}/regie/")
+    _live(facilitator)
+    phone = new_page(viewport=phone_viewport)
+    _join(phone, session.join_code)
+
+    _press(facilitator, f"goto:{vision.pk}")
+    expect(phone.locator(ANNOUNCER)).to_have_text(f"Nu: {vision.title}")
+
+    for count, text in enumerate(("We sturen op feiten.", "Data is van ons allemaal."), 1):
+        facilitator.locator("input[name=vision_text]").fill(text)
+        _press(facilitator, "vision_add")
+        noun = "uitspraak" if count == 1 else "uitspraken"
+        expect(phone.locator(ANNOUNCER)).to_have_text(
+            f"De visie heeft {count} {noun}. Laatste: {text}"
+        )
+
+
 @pytest.mark.parametrize("size", ["320px", "text200"])
 def test_the_projector_reflows_at_320_px_and_200_percent_text(new_page, size):
     """The join screen, a statement with its results and the vision: axe passes and the
