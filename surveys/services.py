@@ -438,9 +438,10 @@ def survey_reminder_schedule(*, survey: Survey, base_url: str) -> datetime.datet
     if moment is None or survey.status != SurveyStatus.OPEN or survey.closes_at is None:
         return None
     closes_at = survey.closes_at.isoformat()
+    days = survey.reminder_days_before
     transaction.on_commit(
         lambda: survey_scheduled_reminder.using(run_after=moment).enqueue(
-            survey.pk, closes_at, base_url
+            survey.pk, closes_at, base_url, days
         )
     )
     return moment

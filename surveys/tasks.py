@@ -89,13 +89,17 @@ def survey_invitations_send(invitation_ids: list[int], base_url: str, reminder: 
 
 
 @task(queue_name="email")
-def survey_scheduled_reminder(survey_id: int, closes_at: str, base_url: str) -> int:
+def survey_scheduled_reminder(
+    survey_id: int, closes_at: str, base_url: str, days: int | None = None
+) -> int:
     """The automatic reminder, scheduled for some days before the closing date.
 
-    Sends nothing when the survey was closed, deleted or its closing date moved since it
-    was scheduled (the new date has its own reminder)."""
+    Sends nothing when the survey was closed, deleted, or its closing date or (when given)
+    its reminder days changed since it was scheduled (the new setting has its own reminder)."""
     survey = Survey.objects.filter(pk=survey_id).first()
     if survey is None or survey.status != SurveyStatus.OPEN or survey.closes_at is None:
+        return 0
+    if days is not None and days != survey.reminder_days_before:
         return 0
     if survey.closes_at != datetime.datetime.fromisoformat(closes_at):
         return 0

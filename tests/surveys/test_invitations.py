@@ -130,6 +130,34 @@ def test_a_moved_closing_date_cancels_the_earlier_reminder(
     assert len(mail.outbox) == 1  # only the reminder for the current date
 
 
+def test_changed_reminder_days_cancel_the_earlier_reminder(
+    world, django_capture_on_commit_callbacks
+):
+    """The closing date stays, the reminder moves from 3 to 5 days before it: one reminder
+    is sent, not one for each setting."""
+    survey = small_survey(engagement=world.engagement)
+    services.invitations_create(
+        survey=survey,
+        people=[("Ans", "ans@example.org")],
+        base_url="https://p.example/",
+        send=False,
+    )
+    Invitation.objects.update(sent_at=timezone.now())
+    closes_at = timezone.now() + datetime.timedelta(days=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.survey_update(
+            survey=survey,
+            closes_at=closes_at,
+            reminder_days_before=3,
+            base_url="https://p.example/",
+        )
+        services.survey_update(survey=survey, reminder_days_before=5, base_url="https://p.example/")
+    assert DBTaskResult.objects.filter(task_path__endswith="survey_scheduled_reminder").count() == 2
+    DBTaskResult.objects.update(run_after=timezone.now())
+    run_queued_tasks()
+    assert len(mail.outbox) == 1
+
+
 def test_a_refused_address_stays_not_sent_and_can_be_sent_again(
     consultant, world, django_capture_on_commit_callbacks, monkeypatch
 ):
