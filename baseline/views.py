@@ -524,11 +524,12 @@ def version_levels_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     info = ModelInfoForm(
         data, initial={"name": version.model.name, "description": version.model.description}
     )
-    level_forms = level_formset(len(levels))(
-        data,
-        prefix="levels",
-        initial=[{"name": level.name, "description": level.description} for level in levels],
-    )
+    initial = [{"name": level.name, "description": level.description} for level in levels]
+    level_forms = level_formset(len(levels))(data, prefix="levels", initial=initial)
+    if data is not None and level_forms.total_form_count() != len(levels):
+        # Not what this page sends (a changed count of level forms): show the stored levels.
+        level_forms = level_formset(len(levels))(prefix="levels", initial=initial)
+        info.add_error(None, _("The levels on this page no longer match. Reload the page."))
     changelog = ChangelogForm(data)
     if data is not None and all(f.is_valid() for f in (info, level_forms, changelog)):
         try:

@@ -162,6 +162,19 @@ def test_an_empty_level_name_is_refused_in_an_error_summary_that_takes_the_focus
     assert ModelVersion.objects.count() == 1
 
 
+def test_a_changed_count_of_level_forms_is_a_dutch_message_not_a_500(client, world, version):
+    client.force_login(world.users["consultant_on"])
+    response = client.post(
+        reverse("baseline:version_levels_edit", args=[version.pk]),
+        _levels_post(version, **{"levels-TOTAL_FORMS": 1, "levels-INITIAL_FORMS": 1}),
+    )
+    assert response.status_code == 400
+    assert "De niveaus op deze pagina kloppen niet meer. Laad de pagina opnieuw." in (
+        response.content.decode()
+    )
+    assert ModelVersion.objects.count() == 1
+
+
 def test_a_dimension_edit_with_a_new_question_and_a_removed_one(client, world, version):
     client.force_login(world.users["consultant_on"])
     data = _dimension_post(version, "use", **{"questions-0-DELETE": "on"})
