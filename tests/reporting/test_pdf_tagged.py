@@ -149,12 +149,23 @@ def _hyphenation_splits(text: str) -> list[str]:
     return [
         f"{m['before']}- {m['after']}"
         for m in BROKEN_WORD.finditer(text)
-        if "-" not in m["before"] and m["after"] not in {"en", "of"}
+        if "-" not in m["before"]
+        and m["after"] not in {"en", "of"}
+        and not _vowel_clash(m["before"], m["after"])
     ]
 
 
+def _vowel_clash(before: str, after: str) -> bool:
+    """Dutch writes a hyphen where two vowels would merge ("data-eigenaren"): a line may
+    break after it, and that is the text's own hyphen, not hyphenation."""
+    return before[-1:].lower() in "aeiou" and after[:1].lower() in "aeiou"
+
+
 def test_the_split_finder_tells_hyphenation_from_hyphens_of_the_text():
-    text = "met hoogstens 3 te-\ngelijk. De planning-en-\ncontrolcyclus, inspiratie-\nen visie"
+    text = (
+        "met hoogstens 3 te-\ngelijk. De planning-en-\ncontrolcyclus, inspiratie-\nen visie, "
+        "data-\neigenaren"
+    )
     assert _hyphenation_splits(text) == ["te- gelijk"]
 
 
