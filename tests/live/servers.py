@@ -178,6 +178,13 @@ class RedisServer:
         binary = shutil.which("redis-server")
         if binary is None:
             raise RuntimeError("redis-server is missing: install Debian's redis-server package.")
+        # Its log is kept (not discarded) so a failing fault test shows why Redis went.
+        self.log_path = Path(
+            tempfile.NamedTemporaryFile(
+                prefix=f"redis-{self.port}-", suffix=".log", delete=False
+            ).name
+        )
+        log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [
                 binary,
@@ -190,9 +197,10 @@ class RedisServer:
                 "--appendonly",
                 "no",
             ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
+        log.close()  # the server has its own copy
         wait_for_port(self.port)
         return self
 
