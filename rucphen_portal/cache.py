@@ -3,11 +3,18 @@
 The cache only holds what can be lost (rate-limit counters, cached fragments). When
 Redis does not answer, reads miss and writes are dropped, with a warning in the log,
 instead of turning every page into a server error; /healthz reports the outage.
+
+Django makes a cache object per thread, and with it a connection pool per thread: under ASGI
+every request thread would hold its own Redis connections. Here the threads of a process share
+one client, so ``OPTIONS["max_connections"]`` bounds the process (a ``BlockingConnectionPool``
+lets a thread beyond the bound wait for a free connection).
 """
 
 import logging
+import threading
 
 from django.core.cache.backends.redis import RedisCache
+from django.utils.functional import cached_property
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -35,7 +42,23 @@ def _default_argument(key, default=None, *args, **kwargs):
     return default
 
 
+_clients: dict[tuple, object] = {}
+_clients_lock = threading.Lock()
+
+
 class ResilientRedisCache(RedisCache):
+    @cached_property
+    def _cache(self):
+        """One client (and connection pool) per process and configuration, for every thread."""
+        # RedisCache keeps its servers, options and client class in attributes the stubs omit.
+        servers, options = getattr(self, "_servers"), getattr(self, "_options")  # noqa: B009
+        key = (tuple(servers), repr(sorted(options.items())))
+        with _clients_lock:
+            client = _clients.get(key)
+            if client is None:
+                client = _clients[key] = getattr(self, "_class")(servers, **options)  # noqa: B009
+        return client
+
     get = _tolerant(_default_argument)(RedisCache.get)
     add = _tolerant(lambda *a, **k: False)(RedisCache.add)
     set = _tolerant(lambda *a, **k: None)(RedisCache.set)

@@ -128,17 +128,20 @@ if REDIS_URL:
     # channels-redis waits for messages with a blocking read of 5 s (brpop_timeout); redis-py 8
     # gives up reading after its default socket timeout of 5 s, which closed every idle
     # WebSocket with 1011 (redis-py#4091, channels_redis#422). The socket timeout therefore
-    # stays well above the blocking read; the pool is bounded per event loop.
+    # stays well above the blocking read. The pools are bounded: the channel layer's per event
+    # loop, the cache's per process; a command beyond the bound waits for a free connection
+    # (pool_timeout / timeout seconds) instead of failing (rucphen_portal/channel_layer.py).
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "BACKEND": "rucphen_portal.channel_layer.BoundedRedisChannelLayer",
             "CONFIG": {
                 "hosts": [
                     {
                         "address": REDIS_URL,
                         "socket_timeout": 30,
                         "socket_connect_timeout": 5,
-                        "max_connections": 50,
+                        "max_connections": env_int("REDIS_CHANNEL_CONNECTIONS", 50),
+                        "pool_timeout": 10,
                     }
                 ],
                 "prefix": env_str("REDIS_PREFIX", "rucphen"),
@@ -152,7 +155,13 @@ if REDIS_URL:
             "BACKEND": "rucphen_portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("REDIS_PREFIX", "rucphen"),
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {
+                "socket_connect_timeout": 1,
+                "socket_timeout": 1,
+                "pool_class": "redis.BlockingConnectionPool",
+                "max_connections": env_int("REDIS_CACHE_CONNECTIONS", 20),
+                "timeout": 2,
+            },
         }
     }
 else:

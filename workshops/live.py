@@ -102,9 +102,11 @@ def _redis():
     if _redis_client is None:
         import redis
 
-        _redis_client = redis.Redis.from_url(
-            url, socket_timeout=5, socket_connect_timeout=2, max_connections=10
+        # Bounded; a thread beyond the bound waits up to 2 s for a connection.
+        pool = redis.BlockingConnectionPool.from_url(
+            url, socket_timeout=5, socket_connect_timeout=2, max_connections=10, timeout=2
         )
+        _redis_client = redis.Redis(connection_pool=pool)
     return _redis_client
 
 

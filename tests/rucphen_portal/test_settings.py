@@ -94,7 +94,7 @@ def test_redis_url_puts_channel_layer_and_cache_on_redis(tmp_path):
     ]
     with_redis = _run(code, {"DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:6379/0"}, tmp_path)
     assert with_redis.stdout.split() == [
-        "channels_redis.core.RedisChannelLayer",
+        "rucphen_portal.channel_layer.BoundedRedisChannelLayer",
         "rucphen_portal.cache.ResilientRedisCache",
     ]
 
