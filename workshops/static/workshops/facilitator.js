@@ -7,9 +7,6 @@
   "use strict";
   var form = document.querySelector("[data-control-form]");
   if (!form) { return; }
-  var notes = form.querySelector("[data-notes]");
-  var savedNotes = notes ? notes.value : "";
-  window.workshopFacilitatorDirty = function () { return notes ? notes.value !== savedNotes : false; };
 
   var CONTROLS = "button, a[href], input, select, textarea, summary, [contenteditable]:not([contenteditable='false']), [tabindex]:not([tabindex='-1'])";
 
@@ -38,7 +35,7 @@
   document.addEventListener("keydown", function (event) {
     var target = event.target;
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-      if ((target === notes || !onControl(target)) && press("ctrl+Enter")) { event.preventDefault(); }
+      if (((target && target.matches && target.matches("[data-notes]")) || !onControl(target)) && press("ctrl+Enter")) { event.preventDefault(); }
       return;
     }
     if (event.key === "Escape" && onControl(target)) {
@@ -59,7 +56,6 @@
     var shortcut = shortcutOf(event);
     if (shortcut && press(shortcut)) { event.preventDefault(); }
   });
-  window.addEventListener("beforeunload", function () { savedNotes = notes ? notes.value : ""; });
 })();
 
 // The facilitator page never reloads. Every button of the control form (and the buttons of
@@ -83,10 +79,6 @@
   // form.action would be the buttons named "action": read the attribute.
   var controlUrl = form.getAttribute("action");
   var shown = partsState();
-
-  // live.js reloads a facilitator page whose item changed unless this says not to: this page
-  // brings its own parts up to date (below), so it is never reloaded.
-  window.workshopFacilitatorDirty = function () { return true; };
 
   function partsState() {
     var bar = document.getElementById("facilitator-bar");

@@ -214,13 +214,8 @@
     if (Number(message.seq) <= seq) { return; }  // older than what is shown: ignore
     seq = Number(message.seq);
     updateCounts(message);
-    if (role === "facilitator" && message.item !== undefined && String(message.item || "") !== String(current.item || "")) {
-      // Another device moved on: load the controls of the new item unless notes are being typed.
-      if (!window.workshopFacilitatorDirty || !window.workshopFacilitatorDirty()) {
-        window.location.reload();
-        return;
-      }
-    }
+    // The facilitator page brings its controls up to date itself when its live screen is
+    // replaced (facilitator.js); no page here ever reloads.
     if (message.html !== undefined) {
       replaceScreen(message.html);
     } else if (message.version !== undefined && String(message.version) !== String(current.version)) {
