@@ -8,11 +8,14 @@ holder.
 
 Two kinds of token:
 
-- **Cookie tokens** (a workshop participant's): only the holder ever presents them again, so
-  the hash is all there is.
-- **Personal links** (a survey invitation, a nulmeting respondent; ``PersonalLinkToken``):
-  the portal must be able to give the same link again, in a reminder, a re-sent invitation
-  or the consultant's "Copy link" button, and e-mails are sent later by a background task.
+- **Cookie and resume tokens** (a workshop participant's cookie, the resume link of a survey
+  response started through the open link): only the holder ever presents them again, so
+  the hash is all there is. (Where a session must remember one, it keeps it sealed, see
+  below: sessions are stored in the database too.)
+- **Links given again** (a survey invitation, a nulmeting respondent, a survey's open link;
+  ``PersonalLinkToken``): the portal must be able to give the same link again, in a
+  reminder, a re-sent invitation or the consultant's "Copy link" button, and e-mails are
+  sent later by a background task.
   Next to the hash the row keeps the token *sealed*: encrypted (Fernet: AES and an HMAC)
   with a key derived from ``SECRET_KEY``, which is not in the database. Whoever has only the
   database has neither a link nor a way to make one; whoever has the database *and* the

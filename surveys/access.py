@@ -24,7 +24,7 @@ from engagements.access import (
 )
 from engagements.limits import FailureLimit
 from engagements.models import Engagement
-from engagements.tokens import token_hash
+from engagements.tokens import token_hash, token_seal, token_unseal
 from surveys.models import Answer, Invitation, Page, Question, Response, Survey
 
 
@@ -115,9 +115,10 @@ def get_respondent_link(token: str) -> RespondentLink:
     """The invitation or open-link response behind a token, or 404 (an invalid link)."""
     if not token or len(token) > 64:
         raise Http404
+    hashed = token_hash(token)
     invitation = (
         Invitation.objects.select_related("survey__engagement", "response")
-        .filter(token_hash=token_hash(token))
+        .filter(token_hash=hashed)
         .first()
     )
     if invitation is not None:
@@ -125,7 +126,9 @@ def get_respondent_link(token: str) -> RespondentLink:
         return RespondentLink(
             survey=invitation.survey, invitation=invitation, response=invitation.response
         )
-    response = Response.objects.select_related("survey__engagement").filter(token=token).first()
+    response = (
+        Response.objects.select_related("survey__engagement").filter(token_hash=hashed).first()
+    )
     if response is not None:
         return RespondentLink(survey=response.survey, invitation=None, response=response)
     raise Http404
@@ -133,13 +136,16 @@ def get_respondent_link(token: str) -> RespondentLink:
 
 def get_open_survey(token: str) -> Survey:
     """The survey behind an open link, or 404 when the link is unknown or switched off."""
+    if not token or len(token) > 64:
+        raise Http404
     survey = (
         Survey.objects.select_related("engagement")
-        .filter(open_token=token, open_link_enabled=True, engagement__isnull=False)
+        .filter(token_hash=token_hash(token), open_link_enabled=True, engagement__isnull=False)
         .first()
     )
     if survey is None:
         raise Http404
+    survey.token_presented(token)
     return survey
 
 
@@ -148,8 +154,28 @@ SUBMITTED_SESSION_KEY = "surveys-submitted"
 ACCESS_CODE_LIMIT = FailureLimit("surveys:access-code", limit=20, window_seconds=600)
 
 
+def _open_response_key(survey: Survey) -> str:
+    return f"survey-{survey.pk}"
+
+
+def remember_open_response(request: HttpRequest, survey: Survey, token: str) -> None:
+    """Remember in the session the resume token of the response this browser started through
+    the survey's open link, so opening the link again continues it. Sealed: sessions are
+    stored in the database, which holds no working token."""
+    request.session[_open_response_key(survey)] = token_seal(token)
+
+
+def remembered_open_response(request: HttpRequest, survey: Survey) -> str:
+    """The resume token ``remember_open_response`` kept, or "" (a session from before tokens
+    were sealed holds the token itself)."""
+    kept = request.session.get(_open_response_key(survey)) or ""
+    return token_unseal(kept) or kept
+
+
 def mark_submitted(request: HttpRequest, survey: Survey) -> None:
-    """Remember in the respondent's session that they just submitted this survey."""
+    """Remember in the respondent's session that they just submitted this survey (and
+    forget the response it started through the open link)."""
+    request.session.pop(_open_response_key(survey), None)
     submitted = [pk for pk in request.session.get(SUBMITTED_SESSION_KEY, []) if pk != survey.pk]
     request.session[SUBMITTED_SESSION_KEY] = [*submitted[-19:], survey.pk]
 

@@ -164,7 +164,9 @@ def _demo_answers(questions: list, rng: random.Random, keys: dict[int, str]) -> 
 def _mark_quotes(questions: list) -> None:
     for question in questions:
         if question.is_text:
-            for answer in question.answers.filter(value__in=QUOTES, response__token__isnull=True):
+            for answer in question.answers.filter(
+                value__in=QUOTES, response__token_hash__isnull=True
+            ):
                 services.answer_quote_set(answer=answer, is_quote=True)
 
 

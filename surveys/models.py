@@ -16,11 +16,13 @@ to a person. No IP address or user agent is ever stored.
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from engagements.invitations import DEFAULT_REMINDER_DAYS, PLACEHOLDER_HELP
-from engagements.tokens import PersonalLinkToken, new_token  # new_token: the open link's default
+from engagements.tokens import PersonalLinkToken
 from engagements.validators import date_range_constraint, validate_sane_date
 
 DEFAULT_MAX_LENGTH = 5000
@@ -58,7 +60,10 @@ LIKERT_LABELS = [
 ]
 
 
-class Survey(models.Model):
+class Survey(PersonalLinkToken):
+    """A survey; ``token`` is its open link's token, stored hashed and sealed like a personal
+    link's (engagements/tokens.py), so the consultant can copy the link again."""
+
     engagement = models.ForeignKey(
         "engagements.Engagement",
         on_delete=models.CASCADE,
@@ -102,9 +107,6 @@ class Survey(models.Model):
         _("open link"),
         default=False,
         help_text=_("Anyone with the open link can answer, for when the client distributes it."),
-    )
-    open_token = models.CharField(
-        _("open link token"), max_length=64, unique=True, default=new_token, editable=False
     )
     access_code = models.CharField(
         _("access code"),
@@ -151,6 +153,7 @@ class Survey(models.Model):
         verbose_name_plural = _("surveys")
         ordering = ["-created_at", "-pk"]
         constraints = [
+            *PersonalLinkToken.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(status__in=SurveyStatus.values),
                 name="surveys_survey_status_valid",
@@ -424,8 +427,12 @@ class Response(models.Model):
         choices=ResponseStatus.choices,
         default=ResponseStatus.IN_PROGRESS,
     )
-    # The resume key of an unfinished open-link response; cleared on submission.
-    token = models.CharField(_("token"), max_length=64, unique=True, null=True, blank=True)
+    # The SHA-256 hash (engagements/tokens.py) of the resume token of an unfinished
+    # open-link response; cleared on submission. Only the respondent's link and session hold
+    # the token itself: nobody needs to be shown it again.
+    token_hash = models.CharField(
+        _("token hash"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     # For the retention of unfinished responses; cleared on submission so that no
     # timestamp links a finished response to an invitation.
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
@@ -440,8 +447,13 @@ class Response(models.Model):
             ),
             models.CheckConstraint(
                 condition=~models.Q(status=ResponseStatus.COMPLETED)
-                | models.Q(token__isnull=True, last_activity_at__isnull=True),
+                | models.Q(token_hash__isnull=True, last_activity_at__isnull=True),
                 name="surveys_response_completed_is_anonymous",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(token_hash__isnull=True)
+                | models.Q(Exact(Length("token_hash"), 64)),
+                name="surveys_response_token_hash_is_sha256",
             ),
         ]
         indexes = [models.Index(fields=["survey", "status"], name="surveys_resp_survey_status")]
@@ -450,9 +462,8 @@ class Response(models.Model):
         return f"{self.survey} #{self.pk}"
 
     def get_absolute_url(self) -> str:
-        if self.token:
-            return reverse("surveys:respond", kwargs={"token": self.token})
-        return reverse("surveys:thanks", kwargs={"pk": self.survey_id})
+        # The respondent's own pages need the token, which only the respondent holds.
+        return reverse("surveys:results", kwargs={"pk": self.survey_id})
 
 
 class Answer(models.Model):

@@ -15,7 +15,7 @@ from accounts.models import User
 from engagements.invitations import reminder_moment
 from engagements.models import Engagement
 from engagements.saving import full_save, set_fields
-from engagements.tokens import new_token
+from engagements.tokens import new_token, token_hash
 from surveys.answers import condition_value_for, missing_required, visible_questions
 from surveys.default_template import DEFAULT_TEMPLATE, DEFAULT_TEMPLATE_KEY
 from surveys.definitions import validate_definition
@@ -64,6 +64,7 @@ def survey_create_from_definition(
         template_key=template_key,
         created_by=created_by,
     )
+    survey.token = new_token()  # the open link's
     survey.full_clean()
     survey.save()
     by_key: dict[str, Question] = {}
@@ -137,6 +138,7 @@ def survey_create_blank(
     *, engagement: Engagement | None, title: str, created_by: User | None = None
 ) -> Survey:
     survey = Survey(engagement=engagement, title=title, created_by=created_by)
+    survey.token = new_token()  # the open link's
     survey.full_clean()
     survey.save()
     page_create(survey=survey, title=_("Questions"))
@@ -561,15 +563,20 @@ def response_start_for_invitation(*, invitation: Invitation) -> Response:
 
 
 @transaction.atomic
-def response_start_open(*, survey: Survey) -> Response:
-    """A new response through the open link, with its own resume token."""
+def response_start_open(*, survey: Survey) -> tuple[Response, str]:
+    """A new response through the open link, and its own resume token.
+
+    Only the token's hash is stored: the token is for the respondent's link alone."""
     if not survey.open_link_enabled:
         raise ValidationError(_("This survey has no open link."))
     _require_answerable(survey)
-    response = Response(survey=survey, token=new_token(), last_activity_at=timezone.now())
+    token = new_token()
+    response = Response(
+        survey=survey, token_hash=token_hash(token), last_activity_at=timezone.now()
+    )
     response.full_clean()
     response.save()
-    return response
+    return response, token
 
 
 def _lock_in_progress(response: Response) -> Response:
@@ -644,7 +651,7 @@ def response_submit(*, response: Response) -> Response:
         response=None, status=InvitationStatus.ANSWERED
     )
     response.status = ResponseStatus.COMPLETED
-    response.token = None
+    response.token_hash = None
     response.last_activity_at = None
     response.full_clean()
     response.save()

@@ -212,8 +212,10 @@ def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "kinds": QuestionKind.choices,
             "rate": None if survey.is_template else survey_response_rate(survey=survey),
             "accepts_answers": survey.accepts_answers(timezone.now()),
-            "open_link": request.build_absolute_uri(
-                reverse("surveys:open_link", kwargs={"token": survey.open_token})
+            # "" when the key the link was sealed with is gone (see engagements/tokens.py).
+            "open_link": survey.token
+            and request.build_absolute_uri(
+                reverse("surveys:open_link", kwargs={"token": survey.token})
             ),
         },
     )
@@ -875,7 +877,6 @@ def _respond_page_move(
         return redirect("surveys:respond_page", token=token, number=target)
     except ValidationError:
         return _render_notice(request, survey, "closed")
-    request.session.pop(f"survey-{survey.pk}", None)
     access.mark_submitted(request, survey)
     return redirect("surveys:thanks", pk=survey.pk)
 
@@ -914,7 +915,6 @@ def open_link(request: HttpRequest, token: str) -> HttpResponse:
             else "not_open"
         )
         return _render_notice(request, survey, state)
-    session_key = f"survey-{survey.pk}"
     blocked = (
         request.method == "POST"
         and bool(survey.access_code)
@@ -922,20 +922,21 @@ def open_link(request: HttpRequest, token: str) -> HttpResponse:
     )
     form = AccessCodeForm(request.POST or None, expected=survey.access_code, blocked=blocked)
     if request.method == "POST" and (not survey.access_code or form.is_valid()):
-        resume = request.session.get(session_key)
+        resume = access.remembered_open_response(request, survey)
         if resume:
             try:
                 link = access.get_respondent_link(resume)
                 if link.response is not None:
+                    access.remember_open_response(request, survey, resume)
                     return redirect("surveys:respond_page", token=resume, number=1)
             except Http404:
                 pass
         try:
-            response = services.response_start_open(survey=survey)
+            _response, token = services.response_start_open(survey=survey)
         except ValidationError:
             return _render_notice(request, survey, "closed")
-        request.session[session_key] = response.token
-        return redirect("surveys:respond_page", token=response.token, number=1)
+        access.remember_open_response(request, survey, token)
+        return redirect("surveys:respond_page", token=token, number=1)
     if request.method == "POST" and not blocked:
         access.ACCESS_CODE_LIMIT.failed(request)  # only wrong codes count
     return render(

@@ -45,7 +45,7 @@ def _anonymous_starts() -> list[str]:
     starts = ["/", "/account/inloggen/", "/account/wachtwoord-vergeten/", "/sessie/doe-mee/"]
     starts += [invitation.get_absolute_url() for invitation in Invitation.objects.all()]
     starts += [respondent.get_absolute_url() for respondent in Respondent.objects.all()]
-    starts += [f"/enquete/open/{survey.open_token}/" for survey in Survey.objects.all()]
+    starts += [f"/enquete/open/{survey.token}/" for survey in Survey.objects.all()]
     starts += [f"/sessie/doe-mee/{s.join_code}/" for s in Session.objects.exclude(join_code="")]
     return starts
 

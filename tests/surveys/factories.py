@@ -2,6 +2,7 @@
 
 import factory
 
+from engagements.tokens import new_token
 from surveys import services
 from surveys.models import Page, Question, QuestionKind, Survey, SurveyStatus
 from tests.engagements.factories import EngagementFactory
@@ -14,6 +15,7 @@ class SurveyFactory(factory.django.DjangoModelFactory):
     engagement = factory.SubFactory(EngagementFactory)
     title = factory.Sequence(lambda n: f"Enquête {n}")
     status = SurveyStatus.OPEN
+    token = factory.LazyFunction(new_token)
 
 
 class PageFactory(factory.django.DjangoModelFactory):

@@ -212,7 +212,7 @@ CASES = [
     ),
     UrlCase(
         "surveys:open_link",
-        kwargs=lambda w: {"token": _open_link_survey(w).open_token},
+        kwargs=lambda w: {"token": _open_link_survey(w).token},
         expected=PUBLIC,
     ),
     # The thank-you page names the client: only for whoever just submitted (a session mark).

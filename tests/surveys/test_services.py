@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from engagements.tokens import token_hash
 from surveys import services
 from surveys.default_template import DEFAULT_TEMPLATE_KEY
 from surveys.models import (
@@ -136,7 +137,7 @@ def test_a_condition_must_point_to_an_earlier_page(engagement):
 def test_editing_options_never_changes_answers_already_given(engagement):
     survey = small_survey(engagement=engagement)
     question = _questions(survey)["Welke producten gebruikt u?"]
-    response = services.response_start_open(
+    response, _token = services.response_start_open(
         survey=services.survey_update(survey=survey, open_link_enabled=True)
     )
     value = {"choices": ["Dashboard"], "other": ""}
@@ -262,7 +263,7 @@ def test_submitting_cuts_every_tie_between_invitation_and_response(engagement):
     assert invitation.status == InvitationStatus.ANSWERED
     assert invitation.response_id is None
     assert response.status == ResponseStatus.COMPLETED
-    assert response.token is None and response.last_activity_at is None
+    assert response.token_hash is None and response.last_activity_at is None
     field_names = {field.name for field in Response._meta.get_fields()}
     assert not field_names & {"ip_address", "user_agent", "submitted_at", "created_at"}
 
@@ -297,7 +298,7 @@ def test_answers_to_questions_hidden_by_a_condition_are_dropped_on_submission(en
     services.survey_update(survey=survey, open_link_enabled=True)
     questions = survey_questions(survey=survey)
     conditional = next(q for q in questions if q.condition_question_id)
-    response = services.response_start_open(survey=survey)
+    response, _token = services.response_start_open(survey=survey)
     values = {conditional: "Het verzuimdashboard"}
     for question in questions:
         if not question.required:
@@ -359,14 +360,16 @@ def test_unfinished_responses_are_purged_after_the_retention_period(engagement):
 def test_the_database_refuses_a_finished_response_that_keeps_its_token(engagement):
     survey = small_survey(engagement=engagement)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Response.objects.create(survey=survey, status=ResponseStatus.COMPLETED, token="abc")
+        Response.objects.create(
+            survey=survey, status=ResponseStatus.COMPLETED, token_hash=token_hash("abc")
+        )
 
 
 def test_only_open_answers_of_sent_responses_can_be_quotes(engagement):
     survey = small_survey(engagement=engagement)
     services.survey_update(survey=survey, open_link_enabled=True)
     questions = _questions(survey)
-    response = services.response_start_open(survey=survey)
+    response, _token = services.response_start_open(survey=survey)
     text_question = questions["Wat wilt u meegeven?"]
     likert = questions["Data helpt mij bij besluiten."]
     services.answers_save(response=response, values={text_question: "Mooi", likert: 4})

@@ -220,7 +220,7 @@ def test_a_respondent_answers_page_by_page_and_the_tie_is_cut_on_sending(client,
     invitation.refresh_from_db()
     assert invitation.status == InvitationStatus.ANSWERED and invitation.response_id is None
     response = Response.objects.get(survey=survey)
-    assert response.status == ResponseStatus.COMPLETED and response.token is None
+    assert response.status == ResponseStatus.COMPLETED and response.token_hash is None
     stored = dict(Answer.objects.filter(response=response).values_list("question_id", "value"))
     assert stored[choice.pk] == {"choices": ["Kaart"], "other": "Excel"}
     assert stored[ranking.pk] == ["Zorg", "Afval"]
@@ -331,7 +331,7 @@ def test_autosave_after_closing_answers_409_and_stores_nothing(client, survey):
 
 def test_open_link_asks_for_the_access_code_and_reuses_the_started_response(client, survey):
     services.survey_update(survey=survey, open_link_enabled=True, access_code="Rucphen")
-    url = reverse("surveys:open_link", kwargs={"token": survey.open_token})
+    url = reverse("surveys:open_link", kwargs={"token": survey.token})
     wrong = client.post(url, {"code": "fout"})
     assert "Deze toegangscode klopt niet." in wrong.content.decode()
     assert Response.objects.count() == 0
@@ -350,7 +350,7 @@ def test_wrong_access_codes_are_limited_per_client_and_right_ones_count_nothing(
 
     cache.clear()
     services.survey_update(survey=survey, open_link_enabled=True, access_code="Rucphen")
-    url = reverse("surveys:open_link", kwargs={"token": survey.open_token})
+    url = reverse("surveys:open_link", kwargs={"token": survey.token})
     for _ in range(25):
         ok = client.post(url, {"code": "rucphen"}, REMOTE_ADDR="10.0.0.7")
         assert ok.status_code == 302
@@ -364,7 +364,7 @@ def test_wrong_access_codes_are_limited_per_client_and_right_ones_count_nothing(
 
 
 def test_a_switched_off_open_link_is_a_404(client, survey):
-    url = reverse("surveys:open_link", kwargs={"token": survey.open_token})
+    url = reverse("surveys:open_link", kwargs={"token": survey.token})
     assert client.get(url).status_code == 404
 
 
