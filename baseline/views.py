@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -122,8 +121,9 @@ def assessment_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     own = assessment.respondents.filter(user=request.user).first() if can_join else None
     respondents = selectors.assessment_respondents(assessment=assessment) if can_manage else []
     for respondent in respondents:
-        respondent.link = request.build_absolute_uri(
-            reverse("baseline:respond_start", args=[respondent.token])
+        # "" after the purge, or when the key the link was sealed with is gone (tokens.py).
+        respondent.link = respondent.token and request.build_absolute_uri(
+            respondent.get_absolute_url()
         )
     return render(
         request,

@@ -674,17 +674,20 @@ def responses_purge_unfinished(*, older_than: datetime.datetime) -> int:
 
 @transaction.atomic
 def invitations_personal_data_purge(*, engagement: Engagement) -> int:
-    """Removes invitees' names and e-mail addresses from the engagement's surveys.
+    """Removes invitees' names and e-mail addresses from the engagement's surveys and
+    invalidates their personal links (as the nulmeting does).
 
     The invitations stay (without anything personal) so that the response rate of a
     closed engagement still adds up."""
-    from django.db.models import CharField, Value
-    from django.db.models.functions import Cast, Concat
-
-    return Invitation.objects.filter(survey__engagement=engagement).update(
-        name="—",
-        email=Concat(Value("verwijderd-"), Cast("pk", CharField()), Value("@example.invalid")),
+    invitations = list(Invitation.objects.filter(survey__engagement=engagement))
+    for invitation in invitations:
+        invitation.name = "—"
+        invitation.email = f"verwijderd-{invitation.pk}@example.invalid"
+        invitation.token_revoke()
+    Invitation.objects.bulk_update(
+        invitations, ["name", "email", "token_hash", "token_sealed"], batch_size=500
     )
+    return len(invitations)
 
 
 @transaction.atomic

@@ -504,8 +504,9 @@ def invitations(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             return redirect("surveys:invitations", pk=survey.pk)
     invitation_rows = list(invitation_list(survey=survey))
     for invitation in invitation_rows:
-        invitation.link = request.build_absolute_uri(
-            reverse("surveys:respond", kwargs={"token": invitation.token})
+        # "" after the purge, or when the key the link was sealed with is gone (tokens.py).
+        invitation.link = invitation.token and request.build_absolute_uri(
+            invitation.get_absolute_url()
         )
     return render(
         request,

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -44,6 +45,9 @@ def test_a_purge_leaves_no_link_that_opens_and_none_that_can_be_shown(client, wo
     respondent.refresh_from_db()
     assert client.get(old_link).status_code == 404
     assert respondent.token == ""
+    client.force_login(world.users["consultant_on"])
+    page = client.get(reverse("baseline:assessment_detail", args=[respondent.assessment_id]))
+    assert page.status_code == 200 and "data-copy" not in page.content.decode()
 
 
 @pytest.mark.django_db

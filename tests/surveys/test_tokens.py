@@ -226,3 +226,22 @@ def test_an_open_link_and_a_resume_link_from_before_hashing_keep_working_after_t
     assert client.get(f"{RESPOND}{old_resume}/").status_code == 200
     assert_no_value_opens_a_link(client, survey, old_open, OPEN)
     assert_no_value_opens_a_link(client, response, old_resume, RESPOND)
+
+
+# --- Personal data purge ---------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_after_the_personal_data_purge_no_invitation_link_opens_the_survey(client, world):
+    """As with the nulmeting: the purge removes names and addresses and the links with them."""
+    survey = small_survey(engagement=world.engagement)
+    invitation = _invite(survey, send=False)
+    old_link = invitation.get_absolute_url()
+    assert client.get(old_link).status_code == 200
+    services.invitations_personal_data_purge(engagement=world.engagement)
+    invitation.refresh_from_db()
+    assert client.get(old_link).status_code == 404
+    assert invitation.token == ""
+    client.force_login(world.users["consultant_on"])
+    page = client.get(reverse("surveys:invitations", kwargs={"pk": survey.pk}))
+    assert page.status_code == 200 and "data-copy" not in page.content.decode()
