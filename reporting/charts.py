@@ -17,6 +17,8 @@ import secrets
 import shutil
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
+from concurrent.futures import Future
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -217,6 +219,9 @@ class _KaleidoServer:
     def available(self) -> bool:
         return not self._failed and chromium_path() is not None
 
+    def started(self) -> bool:
+        return self._pid == os.getpid() and self._browser is not None
+
     def _start(self) -> bool:
         if self._pid == os.getpid() and self._browser is not None:
             return True
@@ -332,6 +337,32 @@ def charts_export(charts: list[Chart], *, fmt: str = "svg", scale: float = 1) ->
     """Every chart exported in one batch through the running browser (``fmt`` "svg" or
     "png"), cached like ``chart_svg``: a report exports all its charts at once, after which
     its template finds each one in the cache."""
+    keys, found = _cached(charts, fmt=fmt, scale=scale)
+    return _export_missing(charts, keys, found, fmt=fmt, scale=scale)
+
+
+def charts_export_in_background(charts: list[Chart]) -> "Future[list[bytes | None]]":
+    """``charts_export`` of SVGs in a thread of its own: the answer is ready at once when
+    every chart is cached, else when the browser (started first if need be) exported the
+    rest. Starting Chromium and exporting happen in other processes, so the caller can lay
+    out the document meanwhile."""
+    future: Future[list[bytes | None]] = Future()
+    keys, found = _cached(charts, fmt="svg", scale=1)
+    if len(found) == len(set(keys)):
+        future.set_result([found[key] for key in keys])
+        return future
+
+    def export() -> None:
+        try:
+            future.set_result(_export_missing(charts, keys, found, fmt="svg", scale=1))
+        except Exception as error:  # noqa: BLE001 - handed to the caller, who waits for it
+            future.set_exception(error)
+
+    threading.Thread(target=export, name="chart-export", daemon=True).start()
+    return future
+
+
+def _cached(charts: list[Chart], *, fmt: str, scale: float) -> tuple[list[str], dict[str, bytes]]:
     keys = [_cache_key(chart, fmt if fmt == "svg" else f"{fmt}@{scale}") for chart in charts]
     found: dict[str, bytes] = {}
     with _svg_cache_lock:
@@ -339,6 +370,12 @@ def charts_export(charts: list[Chart], *, fmt: str = "svg", scale: float = 1) ->
             if key in _svg_cache:
                 _svg_cache.move_to_end(key)
                 found[key] = _svg_cache[key]
+    return keys, found
+
+
+def _export_missing(
+    charts: list[Chart], keys: list[str], found: dict[str, bytes], *, fmt: str, scale: float
+) -> list[bytes | None]:
     missing = [(key, chart) for key, chart in zip(keys, charts, strict=True) if key not in found]
     unique = list({key: chart for key, chart in missing}.items())
     if unique:
@@ -383,8 +420,9 @@ def chart_svg(chart: Chart) -> bytes | None:
 def chart_export_warm_up() -> None:
     """Start this process's chart browser in the background, so that the first PDF a
     server process renders does not wait for Chromium to start. Called by the ASGI
-    entry point (server processes only)."""
-    if chromium_path() is None:
+    entry point and the worker at start, and by a report before it reads its data (the
+    first report of a process then overlaps the start with its own work)."""
+    if chromium_path() is None or _kaleido.started():
         return
 
     def start():
@@ -394,11 +432,11 @@ def chart_export_warm_up() -> None:
     threading.Thread(target=start, name="kaleido-warm-up", daemon=True).start()
 
 
-def chart_svg_data_uri(chart: Chart) -> str | None:
-    return _svg_data_uri(chart_svg(chart))
+def chartsvg_data_uri(chart: Chart) -> str | None:
+    return svg_data_uri(chart_svg(chart))
 
 
-def _svg_data_uri(svg: bytes | None) -> str | None:
+def svg_data_uri(svg: bytes | None) -> str | None:
     if svg is None:
         return None
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
@@ -407,12 +445,13 @@ def _svg_data_uri(svg: bytes | None) -> str | None:
 def pdf_chart_html(chart: Chart, svg: bytes | None) -> str:
     """A chart as a report shows it: the SVG image, or its table with a notice."""
     return render_to_string(
-        "reporting/pdf_chart.html", {"chart": chart, "svg_uri": _svg_data_uri(svg)}
+        "reporting/pdf_chart.html", {"chart": chart, "svg_uri": svg_data_uri(svg)}
     )
 
 
-class _ReportCharts:
-    """The charts a report's template asks for, exported together after it is rendered."""
+class ReportCharts:
+    """The charts a report's template asks for, exported together after it is rendered:
+    the template leaves a placeholder for each (``{% pdf_chart %}``), filled in here."""
 
     def __init__(self) -> None:
         self.charts: list[Chart] = []
@@ -420,29 +459,52 @@ class _ReportCharts:
 
     def placeholder(self, chart: Chart) -> str:
         self.charts.append(chart)
-        return f"<!--pdf-chart-{self.nonce}-{len(self.charts) - 1}-->"
+        return self._placeholder(len(self.charts) - 1)
 
-    def fill(self, html: str) -> str:
-        svgs = charts_export(self.charts)
+    def _placeholder(self, index: int) -> str:
+        return f"<!--pdf-chart-{self.nonce}-{index}-->"
+
+    def fill(self, html: str, svgs: Sequence[bytes | None] | None = None) -> str:
+        """The charts in place: their SVGs (exported now unless given), or their tables."""
+        if svgs is None:
+            svgs = charts_export(self.charts)
         for index, (chart, svg) in enumerate(zip(self.charts, svgs, strict=True)):
-            html = html.replace(
-                f"<!--pdf-chart-{self.nonce}-{index}-->", pdf_chart_html(chart, svg), 1
-            )
+            html = html.replace(self._placeholder(index), pdf_chart_html(chart, svg), 1)
         return html
 
+    def stand_ins(self) -> list[bytes]:
+        """For each chart an empty SVG of its size (each one different), to lay a report
+        out with before the charts themselves are exported: a chart's SVG from kaleido has
+        the same width and height, so the pages come out the same."""
+        stand_ins = []
+        for index, chart in enumerate(self.charts):
+            width, height = _chart_size(chart)
+            stand_ins.append(
+                f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+                f'viewBox="0 0 {width} {height}"><desc>{self.nonce}-{index}</desc></svg>'.encode()
+            )
+        return stand_ins
 
-_report_charts: ContextVar[_ReportCharts | None] = ContextVar("report_charts", default=None)
+
+_report_charts: ContextVar[ReportCharts | None] = ContextVar("report_charts", default=None)
 
 
-def render_with_charts(template_name: str, context: dict) -> str:
-    """A report template rendered with every chart it shows exported in one batch through
-    the running browser (``{% pdf_chart %}`` leaves a placeholder while it renders)."""
-    collected = _ReportCharts()
+def render_with_chart_placeholders(template_name: str, context: dict) -> tuple[str, ReportCharts]:
+    """A report template rendered with a placeholder for every chart it shows (filled in by
+    ``ReportCharts.fill``), and those charts."""
+    collected = ReportCharts()
     token = _report_charts.set(collected)
     try:
         html = render_to_string(template_name, context)
     finally:
         _report_charts.reset(token)
+    return html, collected
+
+
+def render_with_charts(template_name: str, context: dict) -> str:
+    """A report template rendered with every chart it shows exported in one batch through
+    the running browser (``{% pdf_chart %}`` leaves a placeholder while it renders)."""
+    html, collected = render_with_chart_placeholders(template_name, context)
     return collected.fill(html)
 
 

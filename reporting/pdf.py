@@ -10,14 +10,21 @@ import mimetypes
 import ssl
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from weasyprint import HTML
+from weasyprint.images import SVGImage
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from reporting.charts import render_with_charts
+from reporting.charts import (
+    chart_export_available,
+    charts_export_in_background,
+    render_with_chart_placeholders,
+    svg_data_uri,
+)
 from reporting.responses import attachment_response
 
 # A reserved, never-resolving host: relative URLs in reports resolve against it.
@@ -93,16 +100,70 @@ class PortalURLFetcher(URLFetcher):
         return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": mime_type})
 
 
+# Tagged PDF (PDF/UA-1): headings, lists, tables and figures with their alternative text
+# form the structure tree a screen reader reads; the viewer shows the title.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+
+def _html(html: str) -> HTML:
+    return HTML(string=html, base_url=REPORT_BASE_URL, url_fetcher=PortalURLFetcher())
+
+
 def html_to_pdf(html: str) -> bytes:
-    """A tagged PDF (PDF/UA-1): headings, lists, tables and figures with their alternative
-    text form the structure tree a screen reader reads; the viewer shows the title."""
-    document = HTML(string=html, base_url=REPORT_BASE_URL, url_fetcher=PortalURLFetcher())
-    return document.write_pdf(pdf_variant="pdf/ua-1")
+    """A report's HTML as a tagged PDF (PDF/UA-1)."""
+    return _html(html).write_pdf(**PDF_OPTIONS)
 
 
 def render_pdf(*, template_name: str, context: dict) -> bytes:
-    """A report template as PDF; its charts are exported together, in one batch."""
-    return html_to_pdf(render_with_charts(template_name, context))
+    """A report template as PDF; its charts are exported together, in one batch.
+
+    While the charts are exported (and for the first document of a process, while the
+    chart browser starts), WeasyPrint lays the pages out already, each chart standing in
+    as an empty image of its size; the charts are drawn into those images when they are
+    there. The pages are the same as when laid out after the export (a test compares the
+    two); a chart that could not be exported makes the document again with its table.
+    """
+    html, charts = render_with_chart_placeholders(template_name, context)
+    if not charts.charts or not chart_export_available():
+        return html_to_pdf(charts.fill(html))
+    exported = charts_export_in_background(charts.charts)
+    if exported.done():  # every chart exported before
+        return html_to_pdf(charts.fill(html, exported.result()))
+    stand_ins = charts.stand_ins()
+    images: dict = {}  # WeasyPrint's image cache: what it loaded, by URL
+    document = _html(charts.fill(html, stand_ins)).render(cache=images, **PDF_OPTIONS)
+    svgs = exported.result()
+    if _draw_charts_into_stand_ins(images, stand_ins, svgs):
+        return document.write_pdf(cache=images, **PDF_OPTIONS)
+    return html_to_pdf(charts.fill(html, svgs))
+
+
+def _draw_charts_into_stand_ins(
+    images: dict, stand_ins: list[bytes], svgs: list[bytes | None]
+) -> bool:
+    """Each laid-out stand-in made into its chart; False (nothing changed) when a chart is
+    missing, of another size, or a stand-in is not where WeasyPrint keeps it."""
+    charts = []
+    for stand_in_svg, svg in zip(stand_ins, svgs, strict=True):
+        stand_in = images.get(svg_data_uri(stand_in_svg))
+        if svg is None or not isinstance(stand_in, SVGImage):
+            return False
+        try:
+            chart = SVGImage(
+                # kaleido's SVG, parsed as WeasyPrint parses any SVG image
+                ElementTree.fromstring(svg),  # noqa: S314
+                svg_data_uri(svg),
+                stand_in._url_fetcher,
+                stand_in._context,
+            )
+        except ElementTree.ParseError:
+            return False
+        if chart.get_intrinsic_size(1, 16) != stand_in.get_intrinsic_size(1, 16):
+            return False
+        charts.append((stand_in, chart))
+    for stand_in, chart in charts:
+        stand_in.__dict__.update(chart.__dict__)
+    return True
 
 
 def pdf_response(pdf: bytes, *, filename: str, inline: bool = False) -> HttpResponse:

@@ -19,8 +19,8 @@ class RoadmapConfig(AppConfig):
         register_demo_seeder(DemoSeeder(order=40, name="roadmap", seed=demo.seed))
         create_defaults_after_migrate(self, default_catalogue_ensure)
         if sys.argv[1:2] == ["db_worker"]:
-            # The worker makes the documents: its chart browser starts with it, not with
-            # the first document someone waits for.
-            from reporting.charts import chart_export_warm_up
+            # The worker makes the documents: its chart browser starts with it, and
+            # WeasyPrint is imported, not for the first document someone waits for.
+            from roadmap.tasks import documents_warm_up
 
-            chart_export_warm_up()
+            documents_warm_up()

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from reporting.charts import Chart
+from reporting.charts import Chart, chart_export_warm_up
 from reporting.formatting import format_euros, format_number, spreadsheet_number
 from reporting.pdf import render_pdf
 from reporting.spreadsheets import spreadsheet_safe
@@ -206,6 +206,8 @@ def vision_roadmap_context(*, roadmap: Roadmap, document: RoadmapDocument | None
 
 
 def vision_roadmap_pdf_bytes(*, roadmap: Roadmap, progress=None) -> bytes:
+    # The first document of a process starts the chart browser while it reads its data.
+    chart_export_warm_up()
     progress = progress or (lambda percentage: None)
     with translation.override(settings.LANGUAGE_CODE):
         context = vision_roadmap_context(roadmap=roadmap)

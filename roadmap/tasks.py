@@ -5,7 +5,9 @@ for the document, which is either ready (made before from the same data) or queu
 The page shows the progress the task writes and downloads the document when it is done.
 """
 
+import importlib
 import logging
+import threading
 
 from django.db import transaction
 from django.tasks import task
@@ -16,12 +18,31 @@ from roadmap.models import DocumentExport, DocumentKind, ExportStatus
 logger = logging.getLogger(__name__)
 
 
+def documents_warm_up() -> None:
+    """At the worker's start: its chart browser starts and WeasyPrint is imported in the
+    background, so that the first document someone waits for pays for neither."""
+    from reporting.charts import chart_export_warm_up
+
+    chart_export_warm_up()
+    threading.Thread(
+        target=importlib.import_module,
+        args=("roadmap.reports",),
+        name="reports-import",
+        daemon=True,
+    ).start()
+
+
 def _set_progress(export_id: int, percentage: int) -> None:
     DocumentExport.objects.filter(pk=export_id).update(progress=min(99, max(0, percentage)))
 
 
 @task(queue_name="reports")
 def document_build(export_id: int) -> None:
+    from reporting.charts import chart_export_warm_up
+
+    # The worker started its chart browser with it (roadmap.apps); if this is its first
+    # document and the browser is still starting, importing WeasyPrint overlaps with that.
+    chart_export_warm_up()
     from roadmap.reports import vision_roadmap_docx_bytes, vision_roadmap_pdf_bytes
 
     with transaction.atomic():

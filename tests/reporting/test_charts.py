@@ -160,3 +160,125 @@ def test_render_pdf_exports_every_chart_of_a_template_in_one_batch(monkeypatch):
     assert batches == [4]
     assert html.count("data:image/svg+xml;base64,") == 4
     assert "pdf-chart-" not in html.replace('class="pdf-chart', "")
+
+
+def _report_template(monkeypatch, source: str) -> None:
+    """``report.html`` rendered from ``source`` by the report functions."""
+    from django.template import engines
+    from django.template.loader import render_to_string as original
+
+    from reporting import charts as charts_module
+
+    template = engines["django"].from_string(source)
+    monkeypatch.setattr(
+        charts_module,
+        "render_to_string",
+        lambda name, context: (
+            template.render(context) if name == "report.html" else original(name, context)
+        ),
+    )
+
+
+REPORT_WITH_CHARTS = (
+    "{% load reporting %}<html lang='nl'><head><title>Rapport</title></head><body>"
+    "<h1>Rapport</h1>{% for chart in charts %}<p>Alinea {{ forloop.counter }}</p>"
+    "{% pdf_chart chart %}{% endfor %}</body></html>"
+)
+
+
+def _new_charts(prefix: str, sizes: list[tuple[int, int]]) -> list[Chart]:
+    """Charts this process has not exported yet (the figure's title is new)."""
+    import secrets
+
+    unique = secrets.token_hex(4)
+    return [
+        Chart(
+            key=f"{prefix}-{n}",
+            title=f"Grafiek {n}",
+            figure=go.Figure(
+                go.Bar(x=["Eens", "Oneens"], y=[n + 1, 5]),
+                layout={"title": {"text": f"{prefix} {unique} {n}"}},
+            ),
+            table=ChartTable(columns=["Antwoord", "Aantal"], rows=[["Eens", n + 1], ["Oneens", 5]]),
+            width=width,
+            height=height,
+        )
+        for n, (width, height) in enumerate(sizes)
+    ]
+
+
+def _export_still_running(monkeypatch) -> list[bool]:
+    """The export of a report's charts answers only after the pages are laid out (as for the
+    first report of a process, which waits for Chromium to start); returns what each
+    drawing of the charts into the laid-out pages answered."""
+    import threading
+    from concurrent.futures import Future
+
+    from reporting import pdf as pdf_module
+
+    laid_out = threading.Event()
+    original_render = pdf_module.HTML.render
+
+    def render(self, *args, **kwargs):
+        document = original_render(self, *args, **kwargs)
+        laid_out.set()
+        return document
+
+    def in_background(charts):
+        future: Future = Future()
+
+        def export():
+            svgs = charts_module.charts_export(charts)
+            laid_out.wait(timeout=60)
+            future.set_result(svgs)
+
+        threading.Thread(target=export, daemon=True).start()
+        return future
+
+    from reporting import charts as charts_module
+
+    drawn: list[bool] = []
+    draw = pdf_module._draw_charts_into_stand_ins
+    monkeypatch.setattr(pdf_module.HTML, "render", render)
+    monkeypatch.setattr(pdf_module, "charts_export_in_background", in_background)
+    monkeypatch.setattr(
+        pdf_module,
+        "_draw_charts_into_stand_ins",
+        lambda *args: drawn.append(draw(*args)) or drawn[-1],
+    )
+    return drawn
+
+
+def test_a_report_laid_out_while_its_charts_are_exported_is_the_same_document(monkeypatch):
+    """The pages are laid out with an empty stand-in of each chart's size while the charts
+    are exported; the PDF is byte for byte the one laid out after the export."""
+    from reporting.charts import render_with_charts
+    from reporting.pdf import html_to_pdf, render_pdf
+    from tests.pdf_text import pdf_text
+
+    _report_template(monkeypatch, REPORT_WITH_CHARTS)
+    charts = _new_charts("stand-in", [(720, 360), (720, 440), (500, 300)])
+    drawn = _export_still_running(monkeypatch)
+    pdf = render_pdf(template_name="report.html", context={"charts": charts})
+    assert drawn == [True]
+    expected = html_to_pdf(render_with_charts("report.html", {"charts": charts}))
+    assert pdf == expected
+    assert "Grafiek 2" in pdf_text(pdf) and "Chromium" not in pdf_text(pdf)
+
+
+def test_a_chart_that_fails_to_export_while_the_pages_are_laid_out_becomes_its_table(
+    monkeypatch,
+):
+    from reporting import charts as charts_module
+    from reporting.pdf import render_pdf
+    from tests.pdf_text import pdf_text
+
+    _report_template(monkeypatch, REPORT_WITH_CHARTS)
+    charts = _new_charts("failing", [(720, 360), (720, 360)])
+    export = charts_module.charts_export
+    monkeypatch.setattr(charts_module, "charts_export", lambda charts: [*export(charts[:1]), None])
+    drawn = _export_still_running(monkeypatch)
+    pdf = render_pdf(template_name="report.html", context={"charts": charts})
+    assert drawn == [False]
+    text = pdf_text(pdf)
+    assert text.count("Chromium") == 1 and "Oneens" in text
