@@ -72,7 +72,7 @@ COALESCE_SECONDS = 0.2
 CSRF_PLACEHOLDER = "__workshop_csrf__"
 SCREEN_CACHE_SECONDS = 6 * 3600
 # What a phone's screen depends on besides its HTML; counts are not among them.
-PHONE_KEYS = ("version", "status", "item", "voting_open", "revealed", "timer")
+PHONE_KEYS = ("version", "status", "item", "voting_open", "opened", "revealed", "timer")
 
 
 def group_name(session_id: int, role: str = "participant") -> str:
@@ -237,7 +237,7 @@ def render_screens(session_id: int, *, roles_for=None) -> tuple[dict, dict[str, 
 
 
 # What a render depends on (counts aside): a change of any of these renders the role again.
-SCREEN_KEYS = ("version", "status", "item", "kind", "voting_open", "revealed", "timer")
+SCREEN_KEYS = ("version", "status", "item", "kind", "voting_open", "opened", "revealed", "timer")
 COUNT_KEYS = ("responses", "participants")
 # Kinds whose projector shows no more of the answers than the counts (until revealed).
 _PROJECTOR_COUNTS_ONLY = {"statement", "example", "slide", "survey"}

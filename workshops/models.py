@@ -240,6 +240,11 @@ class AgendaItem(models.Model):
         verbose_name=_("example"),
     )
     voting_open = models.BooleanField(_("voting open"), default=False)
+    # When answering last opened in this round: empty means it has not been open yet, so a
+    # closed item without answers says "closed", not "not open yet".
+    opened_at = models.DateTimeField(
+        _("answering opened at"), null=True, blank=True, editable=False
+    )
     results_revealed = models.BooleanField(_("results revealed"), default=False)
     round_number = models.PositiveSmallIntegerField(_("voting round"), default=1)
     notes = models.TextField(_("discussion notes"), blank=True)
@@ -298,6 +303,11 @@ class AgendaItem(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("workshops:item_update", kwargs={"pk": self.session_id, "item_pk": self.pk})
+
+    @property
+    def answering_closed(self) -> bool:
+        """Answering was open in this round and is closed now (as opposed to not open yet)."""
+        return not self.voting_open and self.opened_at is not None
 
     @property
     def is_statement(self) -> bool:

@@ -227,6 +227,7 @@ def session_live_state(*, session_id: int) -> dict[str, Any] | None:
         "item": item.pk if item else None,
         "kind": item.kind if item else None,
         "voting_open": bool(item and item.voting_open),
+        "opened": bool(item and item.opened_at),
         "revealed": bool(item and item.results_revealed),
         "responses": _responses(item),
         "participants": Participant.objects.filter(session_id=session_id).count(),

@@ -469,7 +469,7 @@ def _require_votable(item: AgendaItem) -> None:
 @transaction.atomic
 def voting_open(*, item: AgendaItem) -> AgendaItem:
     _require_votable(item)
-    return _set_item(item, voting_open=True)
+    return _set_item(item, voting_open=True, opened_at=timezone.now())
 
 
 @transaction.atomic
@@ -498,7 +498,11 @@ def vote_round_start(*, item: AgendaItem) -> AgendaItem:
     if not item.votes.filter(round_number=item.round_number).exists():
         raise ValidationError(_("This round has no votes yet; there is no need for a new one."))
     return _set_item(
-        item, round_number=item.round_number + 1, voting_open=True, results_revealed=False
+        item,
+        round_number=item.round_number + 1,
+        voting_open=True,
+        opened_at=timezone.now(),
+        results_revealed=False,
     )
 
 
@@ -837,7 +841,9 @@ def _require_open(item: AgendaItem, participant: Participant, kind: str) -> None
     if item.session_id != participant.session_id or item.kind != kind:
         raise ValidationError(_("This is not the current question of your session."))
     if not item.voting_open:
-        raise ValidationError(_("Voting is closed."))
+        raise ValidationError(
+            _("Voting is closed.") if item.opened_at else _("Voting is not open yet.")
+        )
 
 
 def vote_cast(*, item: AgendaItem, participant: Participant, value: int) -> Vote:
@@ -960,7 +966,9 @@ def _require_answerable(
         raise ValidationError(_("This question is no longer on the screen."))
     if not item.voting_open:
         raise ValidationError(
-            _("Answering has closed.") if item.results_revealed else _("Answering is not open yet.")
+            _("Answering has closed.")
+            if item.results_revealed or item.opened_at
+            else _("Answering is not open yet.")
         )
     return item
 

@@ -552,3 +552,66 @@ def test_the_facilitator_sees_which_survey_question_the_projector_shows(
     projector = consultant.get(reverse("workshops:projector_fragment", kwargs={"pk": session.pk}))
     html = projector.content.decode()
     assert "Tweede vraag" in html and "Eerste vraag" not in html
+
+
+# --- Words that match the state -------------------------------------------------------------
+
+# kind: (what the projector says before answering opened, after it opened and closed)
+STATE_WORDS = {
+    ItemKind.STATEMENT: ("Het stemmen is nog niet geopend.", "Stemmen is gesloten."),
+    ItemKind.QUESTION: ("Antwoorden is nog niet geopend.", "Antwoorden is gesloten."),
+    ItemKind.IDEAS: ("Antwoorden is nog niet geopend.", "Antwoorden is gesloten."),
+    ItemKind.POLL: ("De peiling is nog niet geopend.", "De peiling is gesloten."),
+    ItemKind.RANKING: ("Rangschikken is nog niet geopend.", "Rangschikken is gesloten."),
+}
+
+
+@pytest.mark.parametrize("kind", list(STATE_WORDS))
+def test_opened_and_closed_without_answers_says_closed_not_not_open_yet(consultant, session, kind):
+    """Nobody answered before the facilitator closed: every screen says it has closed."""
+    not_yet, closed = STATE_WORDS[kind]
+    phone = _phone(session)
+    item = item_of(session, kind)
+    services.session_go(session=session, item=item)
+
+    def screens():
+        projector = consultant.get(
+            reverse("workshops:projector_fragment", kwargs={"pk": session.pk})
+        ).content.decode()
+        facilitator = consultant.get(
+            reverse("workshops:facilitator", kwargs={"pk": session.pk})
+        ).content.decode()
+        participant = phone.get(
+            reverse("workshops:participant_fragment", kwargs={"code": session.join_code})
+        ).content.decode()
+        return projector, facilitator, participant
+
+    projector, facilitator, participant = screens()
+    assert not_yet in projector and closed not in projector
+    assert "nog niet geopend" in participant and "gesloten" not in participant
+    services.voting_open(item=item)
+    services.voting_close(item=item)
+    projector, facilitator, participant = screens()
+    assert closed in projector and not_yet not in projector
+    assert "gesloten" in participant and "nog niet geopend" not in participant
+    badge = "Stemmen gesloten" if kind == ItemKind.STATEMENT else "Antwoorden gesloten"
+    assert badge in facilitator
+    assert "nog niet open" not in facilitator and "nog niet geopend" not in facilitator
+
+
+@pytest.mark.django_db(transaction=True)
+def test_items_answered_before_the_migration_count_as_opened():
+    from tests.links import migrate_with_a_raw_token
+    from tests.workshops.factories import SessionFactory, statement_of
+
+    session = SessionFactory()
+    answered, untouched = statement_of(session, 0), statement_of(session, 1)
+    services.session_go(session=session, item=answered)
+    services.voting_open(item=answered)
+    services.vote_cast(item=answered, participant=join(session)[0], value=4)
+    services.voting_close(item=answered)
+    migrate_with_a_raw_token("workshops", "0005_agendaitem_presenter_notes", lambda apps: None)
+    answered.refresh_from_db()
+    untouched.refresh_from_db()
+    assert answered.answering_closed and answered.opened_at is not None
+    assert untouched.opened_at is None and not untouched.answering_closed

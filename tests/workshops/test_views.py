@@ -129,9 +129,18 @@ def test_a_vote_by_fetch_is_answered_counted_in_json_with_the_sequence(
     assert own["own"] == {f"vote-{statement.pk}-1": "4"}
 
 
-def test_a_vote_after_closing_is_refused_with_a_message(session):
+def test_a_vote_before_opening_is_refused_as_not_open_yet(session):
     statement = statement_of(session)
     services.session_go(session=session, item=statement)
+    phone = _phone(session)
+    status, answer = _act(phone, session, "vote", {"item": statement.pk, "value": 3})
+    assert status == 409 and answer["message"] == "Het stemmen is nog niet geopend."
+    assert not Vote.objects.exists()
+
+
+def test_a_vote_after_closing_is_refused_with_a_message(session):
+    statement = _open_statement_for(session)
+    services.voting_close(item=statement)
     phone = _phone(session)
     status, answer = _act(phone, session, "vote", {"item": statement.pk, "value": 3})
     assert status == 409 and answer["ok"] is False
