@@ -35,6 +35,7 @@ from baseline.reports import baseline_report_pdf
 from baseline.tasks import respondent_preview
 from engagements.anonymity import small_group_rule
 from engagements.feedback import autosave_response, error_text
+from engagements.invitations import copy_links
 from reporting.pdf import pdf_response
 from reporting.responses import attachment_response
 
@@ -120,11 +121,7 @@ def assessment_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     can_join = access.can_answer_as_staff(request.user, assessment)
     own = assessment.respondents.filter(user=request.user).first() if can_join else None
     respondents = selectors.assessment_respondents(assessment=assessment) if can_manage else []
-    for respondent in respondents:
-        # "" after the purge, or when the key the link was sealed with is gone (tokens.py).
-        respondent.link = respondent.token and request.build_absolute_uri(
-            respondent.get_absolute_url()
-        )
+    copy_links(request, respondents)
     return render(
         request,
         "baseline/assessment_detail.html",

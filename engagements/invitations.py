@@ -15,10 +15,12 @@ closed survey never sends a stale reminder.
 
 import datetime
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from django.core.mail import EmailMessage
+from django.http import HttpRequest
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -108,3 +110,22 @@ def send_personal_mail(*, subject: str, body: str, to: str) -> bool:
         logger.exception("Could not send a personal e-mail")
         return False
     return True
+
+
+class PersonalLinkRow(Protocol):
+    """An invitee's row (a survey invitation, a nulmeting respondent): its page and token."""
+
+    link: str
+
+    @property
+    def token(self) -> str: ...
+
+    def get_absolute_url(self) -> str: ...
+
+
+def copy_links(request: HttpRequest, rows: Iterable[PersonalLinkRow]) -> None:
+    """Sets each row's ``link``, the full personal link of the consultant's copy button; ""
+    when it can no longer be shown (revoked by the personal-data purge, or sealed under a
+    key that is gone: engagements/tokens.py)."""
+    for row in rows:
+        row.link = row.token and request.build_absolute_uri(row.get_absolute_url())

@@ -1,6 +1,7 @@
 """Views of the survey app: thin, access check → form → service → redirect or render."""
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -20,6 +21,7 @@ from django.views.decorators.http import require_POST
 from accounts.http import AuthenticatedHttpRequest
 from engagements.anonymity import LOWEST_MIN_GROUP_SIZE, small_group_rule
 from engagements.feedback import autosave_response
+from engagements.invitations import copy_links
 from reporting.pdf import pdf_response
 from reporting.responses import attachment_response, csv_response, xlsx_response
 from surveys import access, services
@@ -101,6 +103,22 @@ def _item(question, value, error: str = "") -> dict:
 def _errors_to_messages(request: HttpRequest, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
+
+
+def _perform[T](
+    request: HttpRequest, action: Callable[[], T], success: str | Callable[[T], str] = ""
+) -> bool:
+    """A button's service call: a refusal becomes error messages, success says ``success``
+    (a text, or made from what the service returned). True when the service succeeded."""
+    try:
+        result = action()
+    except ValidationError as error:
+        _errors_to_messages(request, error)
+        return False
+    text = success(result) if callable(success) else success
+    if text:
+        messages.success(request, text)
+    return True
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -242,12 +260,9 @@ def survey_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def survey_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = access.get_survey_for_manager(request.user, pk)
     engagement = survey.engagement
-    try:
-        services.survey_delete(survey=survey)
-    except ValidationError as error:
-        _errors_to_messages(request, error)
+    deleted = _("The survey has been deleted.")
+    if not _perform(request, lambda: services.survey_delete(survey=survey), deleted):
         return redirect(survey)
-    messages.success(request, _("The survey has been deleted."))
     if engagement is None:
         return redirect("surveys:template_list")
     return redirect("surveys:survey_list", engagement_pk=engagement.pk)
@@ -275,18 +290,18 @@ def _warn_small_group(request: AuthenticatedHttpRequest, survey: Survey) -> None
 def survey_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = access.get_survey_for_manager(request.user, pk)
     action = request.POST.get("action")
-    try:
-        if action == "open":
-            services.survey_open(survey=survey, base_url=_base_url(request))
-            messages.success(request, _("The survey is open."))
+    if action == "open":
+        opened = _("The survey is open.")
+        if _perform(
+            request,
+            lambda: services.survey_open(survey=survey, base_url=_base_url(request)),
+            opened,
+        ):
             _warn_small_group(request, survey)
-        elif action == "close":
-            services.survey_close(survey=survey)
-            messages.success(request, _("The survey is closed."))
-        else:
-            messages.error(request, _("Unknown action."))
-    except ValidationError as error:
-        _errors_to_messages(request, error)
+    elif action == "close":
+        _perform(request, lambda: services.survey_close(survey=survey), _("The survey is closed."))
+    else:
+        messages.error(request, _("Unknown action."))
     return redirect(survey)
 
 
@@ -329,11 +344,7 @@ def page_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def page_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     page = access.get_page_for_manager(request.user, pk)
-    try:
-        services.page_delete(page=page)
-        messages.success(request, _("The page has been deleted."))
-    except ValidationError as error:
-        _errors_to_messages(request, error)
+    _perform(request, lambda: services.page_delete(page=page), _("The page has been deleted."))
     return redirect(page.survey)
 
 
@@ -341,10 +352,8 @@ def page_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def page_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     page = access.get_page_for_manager(request.user, pk)
-    try:
-        services.page_move(page=page, direction=request.POST.get("direction", "down"))
-    except ValidationError as error:
-        _errors_to_messages(request, error)
+    direction = request.POST.get("direction", "down")
+    _perform(request, lambda: services.page_move(page=page, direction=direction))
     return redirect(page)
 
 
@@ -384,23 +393,39 @@ def _question_service_error(form: QuestionForm, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
+def _question_form_page(
+    request: HttpRequest,
+    form: QuestionForm,
+    save: Callable[[dict[str, Any]], Question],
+    *,
+    success: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """The question form: on a valid POST ``save`` the fields and go to the question's page
+    (where it now is); else the form again, with what the service refused at its field."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            question = save(_question_fields(form))
+        except ValidationError as error:
+            _question_service_error(form, error)
+        else:
+            messages.success(request, success)
+            return redirect(question.page)
+    return render(request, "surveys/question_form.html", {**context, "form": form})
+
+
 @login_required
 def question_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     page = access.get_page_for_manager(request.user, pk)
     kind = request.GET.get("kind", QuestionKind.LIKERT)
     initial = {"kind": kind if kind in QuestionKind.values else QuestionKind.LIKERT}
     form = QuestionForm(request.POST or None, page=page, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        fields = _question_fields(form)
-        try:
-            question = services.question_create(page=page, **fields)
-        except ValidationError as error:
-            _question_service_error(form, error)
-        else:
-            messages.success(request, _("The question has been added."))
-            return redirect(question.page)
-    return render(
-        request, "surveys/question_form.html", {"form": form, "survey": page.survey, "page": page}
+    return _question_form_page(
+        request,
+        form,
+        lambda fields: services.question_create(page=page, **fields),
+        success=_("The question has been added."),
+        context={"survey": page.survey, "page": page},
     )
 
 
@@ -408,21 +433,14 @@ def question_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def question_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     question = access.get_question_for_manager(request.user, pk)
     form = QuestionForm(request.POST or None, instance=question, page=question.page)
-    if request.method == "POST" and form.is_valid():
-        fields = _question_fields(form)
-        try:
-            services.question_update(
-                question=question, page=form.cleaned_data.get("move_to_page"), **fields
-            )
-        except ValidationError as error:
-            _question_service_error(form, error)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect(question.page)
-    return render(
+    return _question_form_page(
         request,
-        "surveys/question_form.html",
-        {"form": form, "survey": question.page.survey, "page": question.page, "question": question},
+        form,
+        lambda fields: services.question_update(
+            question=question, page=form.cleaned_data.get("move_to_page"), **fields
+        ),
+        success=_("The changes have been saved."),
+        context={"survey": question.page.survey, "page": question.page, "question": question},
     )
 
 
@@ -430,11 +448,8 @@ def question_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def question_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     question = access.get_question_for_manager(request.user, pk)
-    try:
-        services.question_delete(question=question)
-        messages.success(request, _("The question has been deleted."))
-    except ValidationError as error:
-        _errors_to_messages(request, error)
+    deleted = _("The question has been deleted.")
+    _perform(request, lambda: services.question_delete(question=question), deleted)
     return redirect(question.page)
 
 
@@ -503,11 +518,7 @@ def invitations(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             )
             return redirect("surveys:invitations", pk=survey.pk)
     invitation_rows = list(invitation_list(survey=survey))
-    for invitation in invitation_rows:
-        # "" after the purge, or when the key the link was sealed with is gone (tokens.py).
-        invitation.link = invitation.token and request.build_absolute_uri(
-            invitation.get_absolute_url()
-        )
+    copy_links(request, invitation_rows)
     return render(
         request,
         "surveys/invitations.html",
@@ -531,15 +542,11 @@ def invitations(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def invitation_resend(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     invitation = access.get_invitation_for_manager(request.user, pk)
-    try:
-        services.invitation_resend(invitation=invitation, base_url=_base_url(request))
-    except ValidationError as error:
-        _errors_to_messages(request, error)
-    else:
-        messages.success(
-            request,
-            _("The invitation to %(name)s is being sent again.") % {"name": invitation.name},
-        )
+    _perform(
+        request,
+        lambda: services.invitation_resend(invitation=invitation, base_url=_base_url(request)),
+        _("The invitation to %(name)s is being sent again.") % {"name": invitation.name},
+    )
     return redirect("surveys:invitations", pk=invitation.survey_id)
 
 
@@ -547,11 +554,11 @@ def invitation_resend(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 @require_POST
 def invitation_reminders(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = access.get_survey_for_manager(request.user, pk)
-    try:
-        count = services.invitation_reminders_send(survey=survey, base_url=_base_url(request))
-        messages.success(request, _("%(count)s reminders have been sent.") % {"count": count})
-    except ValidationError as error:
-        _errors_to_messages(request, error)
+    _perform(
+        request,
+        lambda: services.invitation_reminders_send(survey=survey, base_url=_base_url(request)),
+        lambda count: _("%(count)s reminders have been sent.") % {"count": count},
+    )
     return redirect("surveys:invitations", pk=survey.pk)
 
 
@@ -559,11 +566,8 @@ def invitation_reminders(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
 @require_POST
 def invitation_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     invitation = access.get_invitation_for_manager(request.user, pk)
-    try:
-        services.invitation_delete(invitation=invitation)
-        messages.success(request, _("The invitation has been withdrawn."))
-    except ValidationError as error:
-        _errors_to_messages(request, error)
+    withdrawn = _("The invitation has been withdrawn.")
+    _perform(request, lambda: services.invitation_delete(invitation=invitation), withdrawn)
     return redirect("surveys:invitations", pk=invitation.survey_id)
 
 
@@ -620,10 +624,8 @@ def question_answers(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
 @require_POST
 def quote_toggle(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     answer = access.get_answer_for_manager(request.user, pk)
-    try:
-        services.answer_quote_set(answer=answer, is_quote=request.POST.get("is_quote") == "1")
-    except ValidationError as error:
-        _errors_to_messages(request, error)
+    is_quote = request.POST.get("is_quote") == "1"
+    _perform(request, lambda: services.answer_quote_set(answer=answer, is_quote=is_quote))
     if _is_htmx(request):
         return render(
             request,
