@@ -1,8 +1,10 @@
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -39,6 +41,27 @@ from roadmap.selectors import (
     roadmap_overview,
     roadmap_sources,
 )
+
+
+def _form_page(
+    request: AuthenticatedHttpRequest,
+    form: Form,
+    save: Callable[[], object],
+    *,
+    success: str,
+    then: Any,
+    template: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """A form page: a valid POST is saved by ``save``, said with ``success`` and followed by
+    a redirect to ``then``; otherwise the page again, with status 400 when the form has
+    errors."""
+    if request.method == "POST" and form.is_valid():
+        save()
+        messages.success(request, success)
+        return redirect(then)
+    return render(request, template, {**context, "form": form}, status=400 if form.errors else 200)
+
 
 # --- Roadmap ---------------------------------------------------------------------------
 
@@ -105,7 +128,9 @@ def roadmap_settings(request: AuthenticatedHttpRequest, engagement_pk: int) -> H
         "capacity": roadmap.capacity,
     }
     form = RoadmapSettingsForm(request.POST or None, initial=initial, dimensions=dimensions)
-    if request.method == "POST" and form.is_valid():
+    generate = "generate" in request.POST
+
+    def save() -> None:
         data = form.cleaned_data
         services.roadmap_settings_update(
             roadmap=roadmap,
@@ -115,20 +140,23 @@ def roadmap_settings(request: AuthenticatedHttpRequest, engagement_pk: int) -> H
             capacity=data["capacity"],
             levels=form.levels(),
         )
-        if "generate" in request.POST:
+        if generate:
             services.roadmap_generate(roadmap=roadmap)
-            messages.success(
-                request, _("The roadmap has been generated again; pinned actions were kept.")
-            )
-        else:
-            messages.success(request, _("The changes have been saved."))
-        return redirect(roadmap)
-    sources = roadmap_sources(engagement=roadmap.engagement)
-    return render(
+
+    return _form_page(
         request,
-        "roadmap/roadmap_settings.html",
-        {"roadmap": roadmap, "engagement": roadmap.engagement, "form": form, "sources": sources},
-        status=400 if form.errors else 200,
+        form,
+        save,
+        success=_("The roadmap has been generated again; pinned actions were kept.")
+        if generate
+        else _("The changes have been saved."),
+        then=roadmap,
+        template="roadmap/roadmap_settings.html",
+        context={
+            "roadmap": roadmap,
+            "engagement": roadmap.engagement,
+            "sources": roadmap_sources(engagement=roadmap.engagement),
+        },
     )
 
 
@@ -242,7 +270,8 @@ def document_edit(request: AuthenticatedHttpRequest, engagement_pk: int) -> Http
             "document_version": roadmap.document_version,
         },
     )
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> None:
         data = form.cleaned_data
         services.roadmap_document_update(
             roadmap=roadmap,
@@ -251,18 +280,15 @@ def document_edit(request: AuthenticatedHttpRequest, engagement_pk: int) -> Http
             texts={s.field: data[s.field] for s in document.sections},
             drafts={s.field: s.draft for s in document.sections},
         )
-        messages.success(request, _("The document has been saved."))
-        return redirect("roadmap:document_edit", engagement_pk=engagement_pk)
-    return render(
+
+    return _form_page(
         request,
-        "roadmap/document_form.html",
-        {
-            "roadmap": roadmap,
-            "engagement": roadmap.engagement,
-            "form": form,
-            "document": document,
-        },
-        status=400 if form.errors else 200,
+        form,
+        save,
+        success=_("The document has been saved."),
+        then=reverse("roadmap:document_edit", kwargs={"engagement_pk": engagement_pk}),
+        template="roadmap/document_form.html",
+        context={"roadmap": roadmap, "engagement": roadmap.engagement, "document": document},
     )
 
 
@@ -278,15 +304,14 @@ def item_create(request: AuthenticatedHttpRequest, engagement_pk: int) -> HttpRe
         dimensions=dimensions,
         initial={"start_year": roadmap.start_year, "start_quarter": roadmap.start_quarter},
     )
-    if request.method == "POST" and form.is_valid():
-        services.roadmap_item_add(roadmap=roadmap, **form.cleaned_data)
-        messages.success(request, _("The action has been added and pinned."))
-        return redirect(roadmap)
-    return render(
+    return _form_page(
         request,
-        "roadmap/item_form.html",
-        {"roadmap": roadmap, "engagement": roadmap.engagement, "form": form, "item": None},
-        status=400 if form.errors else 200,
+        form,
+        lambda: services.roadmap_item_add(roadmap=roadmap, **form.cleaned_data),
+        success=_("The action has been added and pinned."),
+        then=roadmap,
+        template="roadmap/item_form.html",
+        context={"roadmap": roadmap, "engagement": roadmap.engagement, "item": None},
     )
 
 
@@ -309,15 +334,14 @@ def item_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "pinned": True,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        services.roadmap_item_update(item=item, user=request.user, **form.cleaned_data)
-        messages.success(request, _("The action has been saved."))
-        return redirect(roadmap)
-    return render(
+    return _form_page(
         request,
-        "roadmap/item_form.html",
-        {"roadmap": roadmap, "engagement": roadmap.engagement, "form": form, "item": item},
-        status=400 if form.errors else 200,
+        form,
+        lambda: services.roadmap_item_update(item=item, user=request.user, **form.cleaned_data),
+        success=_("The action has been saved."),
+        then=roadmap,
+        template="roadmap/item_form.html",
+        context={"roadmap": roadmap, "engagement": roadmap.engagement, "item": item},
     )
 
 
@@ -442,15 +466,14 @@ def _save_catalogue_action(form, catalogue, action=None):
 def catalogue_action_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     catalogue = access.catalogue_for_editor(request.user, pk)
     form = _catalogue_action_form(request, catalogue)
-    if request.method == "POST" and form.is_valid():
-        _save_catalogue_action(form, catalogue)
-        messages.success(request, _("The action has been added to the catalogue."))
-        return redirect(catalogue)
-    return render(
+    return _form_page(
         request,
-        "roadmap/catalogue_action_form.html",
-        {"catalogue": catalogue, "form": form, "action": None},
-        status=400 if form.errors else 200,
+        form,
+        lambda: _save_catalogue_action(form, catalogue),
+        success=_("The action has been added to the catalogue."),
+        then=catalogue,
+        template="roadmap/catalogue_action_form.html",
+        context={"catalogue": catalogue, "action": None},
     )
 
 
@@ -459,15 +482,14 @@ def catalogue_action_update(request: AuthenticatedHttpRequest, pk: int) -> HttpR
     action = access.catalogue_action_for_editor(request.user, pk)
     catalogue = action.catalogue
     form = _catalogue_action_form(request, catalogue, action)
-    if request.method == "POST" and form.is_valid():
-        _save_catalogue_action(form, catalogue, action)
-        messages.success(request, _("The changes have been saved."))
-        return redirect(catalogue)
-    return render(
+    return _form_page(
         request,
-        "roadmap/catalogue_action_form.html",
-        {"catalogue": catalogue, "form": form, "action": action},
-        status=400 if form.errors else 200,
+        form,
+        lambda: _save_catalogue_action(form, catalogue, action),
+        success=_("The changes have been saved."),
+        then=catalogue,
+        template="roadmap/catalogue_action_form.html",
+        context={"catalogue": catalogue, "action": action},
     )
 
 
