@@ -1,4 +1,6 @@
 import json
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -30,7 +32,7 @@ from baseline.forms import (
     error_items,
     level_formset,
 )
-from baseline.models import DimensionScore, Question
+from baseline.models import DimensionScore, ModelVersion, Question
 from baseline.reports import baseline_report_pdf
 from baseline.tasks import respondent_preview
 from engagements.anonymity import small_group_rule
@@ -510,6 +512,33 @@ def _saved(request: HttpRequest, version) -> HttpResponse:
     return redirect(version)
 
 
+def _editor_page(
+    request: HttpRequest,
+    forms: tuple[Any, ...],
+    save: Callable[[], ModelVersion],
+    *,
+    sent: bool,
+    template: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """A page of the model editor (``forms``: its forms and formsets, the first one showing a
+    refusal). Sent with every form valid, ``save`` makes the new version and the page goes
+    to it; otherwise the page again with its one error summary, status 400 when sent."""
+    if sent and all(form.is_valid() for form in forms):
+        try:
+            new_version = save()
+        except ValidationError as error:
+            _service_error(forms[0], error)
+        else:
+            return _saved(request, new_version)
+    return render(
+        request,
+        template,
+        {**context, "errors": error_items(*forms)},
+        status=400 if sent else 200,
+    )
+
+
 @login_required
 def version_levels_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The model's name and its levels' names and descriptions, saved as a new version."""
@@ -528,31 +557,25 @@ def version_levels_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         level_forms = level_formset(len(levels))(prefix="levels", initial=initial)
         info.add_error(None, _("The levels on this page no longer match. Reload the page."))
     changelog = ChangelogForm(data)
-    if data is not None and all(f.is_valid() for f in (info, level_forms, changelog)):
-        try:
-            new_version = services.model_levels_edit(
-                version=version,
-                name=info.cleaned_data["name"],
-                description=info.cleaned_data["description"],
-                levels=[form.cleaned_data for form in level_forms.forms],
-                changelog=changelog.cleaned_data["changelog"],
-            )
-        except ValidationError as error:
-            _service_error(info, error)
-        else:
-            return _saved(request, new_version)
-    return render(
+    return _editor_page(
         request,
-        "baseline/version_levels_form.html",
-        {
+        (info, level_forms, changelog),
+        lambda: services.model_levels_edit(
+            version=version,
+            name=info.cleaned_data["name"],
+            description=info.cleaned_data["description"],
+            levels=[form.cleaned_data for form in level_forms.forms],
+            changelog=changelog.cleaned_data["changelog"],
+        ),
+        sent=data is not None,
+        template="baseline/version_levels_form.html",
+        context={
             "version": version,
             "info": info,
             "level_rows": list(zip(levels, level_forms.forms, strict=True)),
             "level_forms": level_forms,
             "changelog": changelog,
-            "errors": error_items(info, level_forms, changelog),
         },
-        status=400 if data is not None else 200,
     )
 
 
@@ -586,32 +609,26 @@ def _dimension_page(request: HttpRequest, version, key: str | None) -> HttpRespo
         data, prefix="questions", initial=question_initial, form_kwargs={"levels": levels}
     )
     changelog = ChangelogForm(data)
-    if data is not None and all(f.is_valid() for f in (form, questions, changelog)):
-        try:
-            new_version = services.model_dimension_edit(
-                version=version,
-                dimension_key=key,
-                dimension=form.cleaned_data
-                | {"descriptors": form.descriptors}
-                | {"questions": questions.questions()},
-                changelog=changelog.cleaned_data["changelog"],
-            )
-        except ValidationError as error:
-            _service_error(form, error)
-        else:
-            return _saved(request, new_version)
-    return render(
+    return _editor_page(
         request,
-        "baseline/version_dimension_form.html",
-        {
+        (form, questions, changelog),
+        lambda: services.model_dimension_edit(
+            version=version,
+            dimension_key=key,
+            dimension=form.cleaned_data
+            | {"descriptors": form.descriptors}
+            | {"questions": questions.questions()},
+            changelog=changelog.cleaned_data["changelog"],
+        ),
+        sent=data is not None,
+        template="baseline/version_dimension_form.html",
+        context={
             "version": version,
             "dimension": dimension,
             "form": form,
             "questions": questions,
             "changelog": changelog,
-            "errors": error_items(form, questions, changelog),
         },
-        status=400 if data is not None else 200,
     )
 
 
