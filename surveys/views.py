@@ -700,7 +700,11 @@ def _respondent_state(link: access.RespondentLink) -> str:
     """'used', 'closed', 'not_open' or 'ok' for a respondent link."""
     if link.invitation is not None and link.invitation.status == InvitationStatus.ANSWERED:
         return "used"
-    survey = link.survey
+    return _survey_state(link.survey)
+
+
+def _survey_state(survey: Survey) -> str:
+    """'ok' while the survey accepts answers, else 'closed' or 'not_open' (yet)."""
     now = timezone.now()
     if survey.accepts_answers(now):
         return "ok"
@@ -909,14 +913,8 @@ def respond_answer(request: HttpRequest, token: str, question_pk: int) -> JsonRe
 def open_link(request: HttpRequest, token: str) -> HttpResponse:
     """The open link: an optional access code, then a new response with its own link."""
     survey = access.get_open_survey(token)
-    now = timezone.now()
-    if not survey.accepts_answers(now):
-        state = (
-            "closed"
-            if survey.status == SurveyStatus.CLOSED
-            or (survey.closes_at and survey.closes_at <= now)
-            else "not_open"
-        )
+    state = _survey_state(survey)
+    if state != "ok":
         return _render_notice(request, survey, state)
     blocked = (
         request.method == "POST"
