@@ -6,8 +6,13 @@ project's own static and media files and ``data:`` URIs; anything else (another
 host, ``file://``, a path outside those folders) is refused.
 """
 
+import gc
 import mimetypes
+import os
 import ssl
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
@@ -100,6 +105,45 @@ class PortalURLFetcher(URLFetcher):
         return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": mime_type})
 
 
+_frozen_lock = threading.Lock()
+_frozen_depth = 0
+
+
+@contextmanager
+def older_objects_frozen() -> Iterator[None]:
+    """Python's cycle collector leaves alone the objects that existed before (``gc.freeze``).
+
+    A report allocates hundreds of thousands of short-lived objects (boxes, styles, the
+    charts' figures), so the collector runs often, and its older generations walk every
+    object of the process as well: Django's, plotly's validators', some 250,000. For
+    "Visie en routeplan" that was 0.4 s of collecting in a 1.4 s document, 0.1 s frozen.
+    Frozen objects are skipped; what the report makes is collected as before. Nested and
+    concurrent reports freeze once; the last one to finish unfreezes.
+    """
+    global _frozen_depth
+    with _frozen_lock:
+        if _frozen_depth == 0:
+            gc.freeze()
+        _frozen_depth += 1
+    try:
+        yield
+    finally:
+        with _frozen_lock:
+            _frozen_depth -= 1
+            if _frozen_depth == 0:
+                gc.unfreeze()
+
+
+def _after_fork_in_child() -> None:
+    # The report that froze the objects does not go on in a forked child.
+    global _frozen_lock, _frozen_depth
+    _frozen_lock, _frozen_depth = threading.Lock(), 0
+    gc.unfreeze()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
 # Tagged PDF (PDF/UA-1): headings, lists, tables and figures with their alternative text
 # form the structure tree a screen reader reads; the viewer shows the title.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
@@ -111,7 +155,8 @@ def _html(html: str) -> HTML:
 
 def html_to_pdf(html: str) -> bytes:
     """A report's HTML as a tagged PDF (PDF/UA-1)."""
-    return _html(html).write_pdf(**PDF_OPTIONS)
+    with older_objects_frozen():
+        return _html(html).write_pdf(**PDF_OPTIONS)
 
 
 def render_pdf(*, template_name: str, context: dict) -> bytes:
@@ -123,6 +168,11 @@ def render_pdf(*, template_name: str, context: dict) -> bytes:
     there. The pages are the same as when laid out after the export (a test compares the
     two); a chart that could not be exported makes the document again with its table.
     """
+    with older_objects_frozen():
+        return _render_pdf(template_name, context)
+
+
+def _render_pdf(template_name: str, context: dict) -> bytes:
     html, charts = render_with_chart_placeholders(template_name, context)
     if not charts.charts or not chart_export_available():
         return html_to_pdf(charts.fill(html))

@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from reporting.charts import Chart, chart_export_warm_up
 from reporting.formatting import format_euros, format_number, spreadsheet_number
-from reporting.pdf import render_pdf
+from reporting.pdf import older_objects_frozen, render_pdf
 from reporting.spreadsheets import spreadsheet_safe
 from roadmap import narrative
 from roadmap.charts import baseline_radar_chart, progress_chart, timeline_chart
@@ -209,7 +209,7 @@ def vision_roadmap_pdf_bytes(*, roadmap: Roadmap, progress=None) -> bytes:
     # The first document of a process starts the chart browser while it reads its data.
     chart_export_warm_up()
     progress = progress or (lambda percentage: None)
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(settings.LANGUAGE_CODE), older_objects_frozen():
         context = vision_roadmap_context(roadmap=roadmap)
         progress(25)
         # Every chart of the document, the appendices' too, is exported in one batch.
@@ -220,7 +220,7 @@ def vision_roadmap_docx_bytes(*, roadmap: Roadmap, progress=None) -> bytes:
     from roadmap.docx import document_docx
 
     progress = progress or (lambda percentage: None)
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(settings.LANGUAGE_CODE), older_objects_frozen():
         context = vision_roadmap_context(roadmap=roadmap)
         progress(25)
         return document_docx(context, progress=progress)

@@ -131,3 +131,25 @@ def test_a_markdown_slide_linking_an_outside_image_and_a_local_file_loads_neithe
         pdf = html_to_pdf(f"<html><body>{body}</body></html>")
         assert "Een gewone alinea." in pdf_text(pdf)
         assert pdf_image_count(pdf) == 0
+
+
+def test_a_report_freezes_the_older_objects_for_the_cycle_collector_and_unfreezes_them():
+    """While a report is made the collector skips the objects that existed before; after
+    it (also after a failure, and after nested reports) every object is collected again."""
+    import gc
+
+    from reporting.pdf import older_objects_frozen
+
+    assert gc.get_freeze_count() == 0
+    with older_objects_frozen():
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with older_objects_frozen():
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(RuntimeError), older_objects_frozen():
+        raise RuntimeError
+    assert gc.get_freeze_count() == 0
+    html_to_pdf("<html><body><p>Een alinea.</p></body></html>")
+    assert gc.get_freeze_count() == 0
