@@ -30,7 +30,7 @@ from baseline.models import (
 )
 from baseline.selectors import model_version_export
 from baseline.tasks import assessment_scheduled_reminder, respondent_invitations_send
-from engagements.invitations import DEFAULT_REMINDER_DAYS, reminder_moment
+from engagements.invitations import DEFAULT_REMINDER_DAYS, reminder_schedule
 from engagements.models import Engagement
 from engagements.saving import full_save
 from engagements.tokens import new_token
@@ -341,19 +341,13 @@ def assessment_reminder_schedule(
     *, assessment: Assessment, base_url: str
 ) -> datetime.datetime | None:
     """Schedule the automatic reminder before the deadline (engagements/invitations.py)."""
-    moment = reminder_moment(
-        assessment.deadline, assessment.reminder_days_before, now=timezone.now()
+    return reminder_schedule(
+        assessment_scheduled_reminder,
+        pk=assessment.pk,
+        deadline=assessment.deadline,
+        days=assessment.reminder_days_before,
+        base_url=base_url,
     )
-    if moment is None or assessment.deadline is None:
-        return None
-    deadline = assessment.deadline.isoformat()
-    days = assessment.reminder_days_before
-    transaction.on_commit(
-        lambda: assessment_scheduled_reminder.using(run_after=moment).enqueue(
-            assessment.pk, deadline, base_url, days
-        )
-    )
-    return moment
 
 
 @transaction.atomic

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.http import HttpRequest
+from django.tasks import Task
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -87,6 +89,28 @@ def reminder_moment(
         return None
     moment = deadline - datetime.timedelta(days=days)
     return moment if moment > now else None
+
+
+def reminder_schedule(
+    reminder: Task,
+    *,
+    pk: int,
+    deadline: datetime.datetime | None,
+    days: int | None,
+    base_url: str,
+) -> datetime.datetime | None:
+    """Schedule a stage's automatic reminder ``days`` before ``deadline``, once the
+    transaction commits: ``reminder(pk, deadline, base_url, days)`` runs then, and checks
+    that the deadline and the days are still these. Returns when it runs, or None when
+    there is none to schedule."""
+    moment = reminder_moment(deadline, days, now=timezone.now())
+    if moment is None or deadline is None:
+        return None
+    scheduled_for = deadline.isoformat()
+    transaction.on_commit(
+        lambda: reminder.using(run_after=moment).enqueue(pk, scheduled_for, base_url, days)
+    )
+    return moment
 
 
 def mail_preview(mail: Callable[[bool], tuple[str, str]]) -> dict[str, str]:

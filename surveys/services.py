@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from engagements.invitations import reminder_moment
+from engagements.invitations import reminder_schedule
 from engagements.models import Engagement
 from engagements.saving import full_save, set_fields
 from engagements.tokens import new_token, token_hash
@@ -436,17 +436,15 @@ def _enqueue_mails(*, invitation_ids: list[int], base_url: str, reminder: bool) 
 def survey_reminder_schedule(*, survey: Survey, base_url: str) -> datetime.datetime | None:
     """Schedule the automatic reminder for the survey's closing date (see
     engagements/invitations.py); returns when it will run, or None."""
-    moment = reminder_moment(survey.closes_at, survey.reminder_days_before, now=timezone.now())
-    if moment is None or survey.status != SurveyStatus.OPEN or survey.closes_at is None:
+    if survey.status != SurveyStatus.OPEN:
         return None
-    closes_at = survey.closes_at.isoformat()
-    days = survey.reminder_days_before
-    transaction.on_commit(
-        lambda: survey_scheduled_reminder.using(run_after=moment).enqueue(
-            survey.pk, closes_at, base_url, days
-        )
+    return reminder_schedule(
+        survey_scheduled_reminder,
+        pk=survey.pk,
+        deadline=survey.closes_at,
+        days=survey.reminder_days_before,
+        base_url=base_url,
     )
-    return moment
 
 
 @transaction.atomic
