@@ -41,9 +41,7 @@ def organisation_create(
     organisation = Organisation(name=name, cbs_code=cbs_code)
     if logo:
         organisation.logo = logo_scaled_down(logo)
-    organisation.full_clean()
-    organisation.save()
-    return organisation
+    return full_save(organisation)
 
 
 @transaction.atomic
@@ -61,9 +59,7 @@ def organisation_update(
         organisation.logo = ""
     elif logo:
         organisation.logo = logo_scaled_down(logo)
-    organisation.full_clean()
-    organisation.save()
-    return organisation
+    return full_save(organisation)
 
 
 @transaction.atomic
@@ -195,8 +191,7 @@ def engagement_create(
         min_group_size=min_group_size,
         closed_at=timezone.now() if status in CLOSED_STATUSES else None,
     )
-    engagement.full_clean()
-    engagement.save()
+    full_save(engagement)
     if consultants:
         engagement.consultants.set(consultants)
     return engagement

@@ -65,8 +65,7 @@ def survey_create_from_definition(
         created_by=created_by,
     )
     survey.token = new_token()  # the open link's
-    survey.full_clean()
-    survey.save()
+    full_save(survey)
     by_key: dict[str, Question] = {}
     for page_position, page_data in enumerate(data["pages"], start=1):
         page = Page(
@@ -75,8 +74,7 @@ def survey_create_from_definition(
             title=page_data["title"],
             intro=page_data["intro"],
         )
-        page.full_clean()
-        page.save()
+        full_save(page)
         for position, item in enumerate(page_data["questions"], start=1):
             condition = item["condition"]
             question = Question(
@@ -99,8 +97,7 @@ def survey_create_from_definition(
                     else ""
                 ),
             )
-            question.full_clean()
-            question.save()
+            full_save(question)
             by_key[item["key"]] = question
     return survey
 
@@ -139,8 +136,7 @@ def survey_create_blank(
 ) -> Survey:
     survey = Survey(engagement=engagement, title=title, created_by=created_by)
     survey.token = new_token()  # the open link's
-    survey.full_clean()
-    survey.save()
+    full_save(survey)
     page_create(survey=survey, title=_("Questions"))
     return survey
 
@@ -194,8 +190,7 @@ def survey_open(*, survey: Survey, base_url: str = "") -> Survey:
     if survey.closes_at and survey.closes_at <= now:
         survey.closes_at = None
     survey.status = SurveyStatus.OPEN
-    survey.full_clean()
-    survey.save()
+    full_save(survey)
     if base_url:
         survey_reminder_schedule(survey=survey, base_url=base_url)
     return survey
@@ -206,9 +201,7 @@ def survey_close(*, survey: Survey) -> Survey:
     if survey.status != SurveyStatus.OPEN:
         raise ValidationError(_("Only an open survey can be closed."))
     survey.status = SurveyStatus.CLOSED
-    survey.full_clean()
-    survey.save()
-    return survey
+    return full_save(survey)
 
 
 # --- Pages and questions ---------------------------------------------------------------------
@@ -218,18 +211,14 @@ def survey_close(*, survey: Survey) -> Survey:
 def page_create(*, survey: Survey, title: str, intro: str = "") -> Page:
     last = survey.pages.aggregate(last=Max("position"))["last"] or 0
     page = Page(survey=survey, position=last + 1, title=title, intro=intro)
-    page.full_clean()
-    page.save()
-    return page
+    return full_save(page)
 
 
 @transaction.atomic
 def page_update(*, page: Page, title: str, intro: str = "") -> Page:
     page.title = title
     page.intro = intro
-    page.full_clean()
-    page.save()
-    return page
+    return full_save(page)
 
 
 @transaction.atomic
@@ -378,9 +367,7 @@ def question_update(*, question: Question, page: Page | None = None, **fields: A
         question.position = (page.questions.aggregate(last=Max("position"))["last"] or 0) + 1
     _clean_question_fields(question, before)
     _check_dependents(question, before)
-    question.full_clean()
-    question.save()
-    return question
+    return full_save(question)
 
 
 @transaction.atomic
@@ -552,8 +539,7 @@ def response_start_for_invitation(*, invitation: Invitation) -> Response:
         return invitation.response
     _require_answerable(invitation.survey)
     response = Response(survey=invitation.survey, last_activity_at=timezone.now())
-    response.full_clean()
-    response.save()
+    full_save(response)
     invitation.response = response
     invitation.status = InvitationStatus.STARTED
     invitation.save(update_fields=["response", "status"])
@@ -572,8 +558,7 @@ def response_start_open(*, survey: Survey) -> tuple[Response, str]:
     response = Response(
         survey=survey, token_hash=token_hash(token), last_activity_at=timezone.now()
     )
-    response.full_clean()
-    response.save()
+    full_save(response)
     return response, token
 
 
@@ -651,9 +636,7 @@ def response_submit(*, response: Response) -> Response:
     response.status = ResponseStatus.COMPLETED
     response.token_hash = None
     response.last_activity_at = None
-    response.full_clean()
-    response.save()
-    return response
+    return full_save(response)
 
 
 @transaction.atomic
