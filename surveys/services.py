@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -244,14 +244,17 @@ def _swap_positions[M: (Page, Question)](model: type[M], first: M, second: M) ->
     first.position, second.position = second_position, first_position
 
 
+def _neighbour[M: (Page, Question)](siblings: QuerySet[M], item: M, direction: str) -> M | None:
+    """The sibling just above ``item`` (direction "up") or just below it (any other)."""
+    if direction == "up":
+        return siblings.filter(position__lt=item.position).order_by("-position").first()
+    return siblings.filter(position__gt=item.position).order_by("position").first()
+
+
 @transaction.atomic
 def page_move(*, page: Page, direction: str) -> Page:
     """Moves a page one place up or down; conditions must keep pointing backwards."""
-    siblings = Page.objects.filter(survey_id=page.survey_id)
-    if direction == "up":
-        neighbour = siblings.filter(position__lt=page.position).order_by("-position").first()
-    else:
-        neighbour = siblings.filter(position__gt=page.position).order_by("position").first()
+    neighbour = _neighbour(Page.objects.filter(survey_id=page.survey_id), page, direction)
     if neighbour is None:
         return page
     earlier, later = (neighbour, page) if direction == "up" else (page, neighbour)
@@ -380,11 +383,7 @@ def question_delete(*, question: Question) -> None:
 
 @transaction.atomic
 def question_move(*, question: Question, direction: str) -> Question:
-    siblings = Question.objects.filter(page_id=question.page_id)
-    if direction == "up":
-        neighbour = siblings.filter(position__lt=question.position).order_by("-position").first()
-    else:
-        neighbour = siblings.filter(position__gt=question.position).order_by("position").first()
+    neighbour = _neighbour(Question.objects.filter(page_id=question.page_id), question, direction)
     if neighbour is not None:
         _swap_positions(Question, question, neighbour)
     return question
