@@ -5,6 +5,7 @@ a report that cannot load it renders in WeasyPrint's default serif without a cov
 """
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -22,6 +23,27 @@ def pdf_fonts(pdf: bytes) -> set[str]:
     return fonts
 
 
+def blank_pages(pdf: bytes) -> list[int]:
+    """Pages with nothing but the running header and footer: no text of their own, no image,
+    no drawing. (A chart is drawn as vector paths; a page holding only a chart is not blank.)"""
+    blank = []
+    for number, page in enumerate(PdfReader(io.BytesIO(pdf)).pages, start=1):
+        lines = [line.strip() for line in (page.extract_text() or "").splitlines()]
+        own = [
+            line
+            for line in lines
+            if line
+            and not re.fullmatch(r"Pagina \d+ / \d+", line)
+            and " · " not in line  # the running header: "<document> · <organisation>"
+            and line != "Datagedreven werken"
+        ]
+        resources = page.get("/Resources") or {}
+        drawn = bool(resources.get("/XObject")) or len(page.get_contents().get_data()) > 4000
+        if not own and not drawn:
+            blank.append(number)
+    return blank
+
+
 def assert_styled(pdf: bytes, name: str, organisation: str | None) -> None:
     fonts = {font.replace("-", "") for font in pdf_fonts(pdf)}  # 'DejaVu-Sans-Bold'
     assert any(font.startswith("DejaVuSans") for font in fonts), f"{name}: fonts {fonts}"
@@ -34,6 +56,7 @@ def assert_styled(pdf: bytes, name: str, organisation: str | None) -> None:
         # one-page engagement summary has a header instead.) Unstyled, the content follows
         # on the same page.
         assert len(cover) < 400, f"{name}: no cover page: {cover[:400]!r}"
+    assert blank_pages(pdf) == [], f"{name}: blank pages"
 
 
 def _pdf_url_names(patterns=None, namespace=None) -> set[str]:
@@ -81,3 +104,20 @@ def test_a_report_whose_stylesheet_is_missing_would_fail_these_checks():
     )
     with pytest.raises(AssertionError):
         assert_styled(html_to_pdf(html), "unstyled", "Gemeente Rucphen")
+
+
+def test_a_report_with_a_blank_page_would_fail_these_checks():
+    """The blank-page check can fail: a page break before and after nothing leaves a page
+    holding only the running header and the page number."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    from reporting.pdf import html_to_pdf
+
+    stylesheet = staticfiles_storage.url("css/print.css")
+    head = f'<html lang="nl"><head><link rel="stylesheet" href="{stylesheet}"></head><body>'
+    page = '<section class="cover"><p>Gemeente Rucphen</p><h1>Titel</h1></section>'
+    fine = html_to_pdf(f"{head}{page}<p>Inhoud</p></body></html>")
+    assert blank_pages(fine) == []
+    gap = '<div style="break-before: page; break-after: page"></div>'
+    blank = html_to_pdf(f"{head}{page}{gap}<p>Inhoud</p></body></html>")
+    assert blank_pages(blank) != []
