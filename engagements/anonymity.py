@@ -49,6 +49,17 @@ class SmallGroupRule:
         kept = [row for index, row in enumerate(rows) if index not in merged]
         return kept, [rows[index][0] for index in sorted(merged)]
 
+    def hidden_cells(self, counts: Sequence[int]) -> list[bool]:
+        """Which counts of a column whose total is known to hide: every count of 1 to
+        minimum - 1 and, when that is only one, the smallest other count above zero too:
+        a single hidden count is the total minus the others."""
+        hidden = [self.hides(count) and count > 0 for count in counts]
+        if sum(hidden) == 1:
+            others = [index for index, count in enumerate(counts) if count and not hidden[index]]
+            if others:
+                hidden[min(others, key=lambda index: counts[index])] = True
+        return hidden
+
 
 def small_group_rule(engagement) -> SmallGroupRule:
     """The rule for an engagement's results (the default for material without one)."""

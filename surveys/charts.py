@@ -166,12 +166,16 @@ def _ranking_chart(question: Question, counts: Counter, rule: SmallGroupRule) ->
     figure = _bar_figure(labels, values)
     figure.update_layout(xaxis={"title": {"text": _("Points")}})
     fewer = _("fewer than %(minimum)s") % {"minimum": rule.minimum}
+    # Every response ranks one option first: a single hidden count would be the total minus
+    # the others, so a second one is hidden with it.
+    withheld = _("hidden, so that a smaller number cannot be worked out")
+    hidden = rule.hidden_cells(firsts_shown)
     table = ChartTable(
         columns=[_("Option"), _("Points"), _("Chosen"), _("Ranked first")],
         rows=[
-            [label, value, count, first if first == 0 or rule.shows(first) else fewer]
-            for label, value, count, first in zip(
-                labels, values, rows.values, firsts_shown, strict=True
+            [label, value, count, (fewer if rule.hides(first) else withheld) if hide else first]
+            for label, value, count, first, hide in zip(
+                labels, values, rows.values, firsts_shown, hidden, strict=True
             )
         ],
     )

@@ -64,3 +64,27 @@ def test_no_category_below_the_minimum_is_shown_on_its_own():
         assert sorted(kept + [r for r in rows if r[0] in merged]) == sorted(rows)
 
     check()
+
+
+def test_a_single_hidden_count_is_never_the_total_minus_the_others():
+    """A column whose total is known (every response ranks one option first) hides a second
+    count next to a lone small one: the smallest other count above zero."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    rule = SmallGroupRule(5)
+    assert rule.hidden_cells([9, 7, 0]) == [False, False, False]
+    assert rule.hidden_cells([9, 7, 2, 0]) == [False, True, True, False]
+    assert rule.hidden_cells([9, 3, 2]) == [False, True, True]
+
+    @settings(deadline=None)
+    @given(st.lists(st.integers(min_value=0, max_value=12), min_size=1, max_size=8))
+    def check(counts):
+        hidden = rule.hidden_cells(counts)
+        pairs = list(zip(counts, hidden, strict=True))
+        assert all(hide for count, hide in pairs if 0 < count < 5)
+        others_shown = [count for count, hide in pairs if not hide and count]
+        # One hidden count alone is derivable unless nothing else could be hidden with it.
+        assert sum(hidden) != 1 or not others_shown
+
+    check()

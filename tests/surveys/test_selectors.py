@@ -79,6 +79,22 @@ def test_a_ranking_gives_more_points_for_higher_places(engagement):
     assert chart.table.rows[0][0] == "Afval"
 
 
+def test_a_lone_small_first_place_count_cannot_be_worked_out_from_the_total(engagement):
+    """12 responses, each ranks one option first: 9 Zorg and 3 Afval. Hiding only the 3
+    would leave it as 12 - 9, so Zorg's count is withheld too."""
+    survey = small_survey(engagement=engagement)
+    ranking = next(q for q in survey_questions(survey=survey) if q.kind == QuestionKind.RANKING)
+    rows = [{ranking.pk: ["Zorg", "Afval"]} for _ in range(9)] + [
+        {ranking.pk: ["Afval", "Zorg"]} for _ in range(3)
+    ]
+    services.responses_bulk_create_completed(survey=survey, rows=rows)
+    chart = _by_text(survey_results(survey=survey))["Kies uw top 2."].chart
+    firsts = {row[0]: row[3] for row in chart.table.rows}
+    assert firsts["Afval"] == "minder dan 5"
+    assert firsts["Zorg"] == "verborgen, zodat een kleiner aantal niet te herleiden is"
+    assert "12 antwoorden" in chart.description
+
+
 def test_the_results_query_count_does_not_grow_with_responses_or_questions(engagement):
     small = small_survey(engagement=engagement)
     completed_responses(survey=small, count=5)
