@@ -269,8 +269,11 @@ def roadmap_settings_update(
     horizon_years: int,
     capacity: int,
     levels: dict[str, tuple[int | None, int | None]],
+    generate: bool = False,
 ) -> Roadmap:
-    """Change the planning settings and the (current, target) level per dimension key."""
+    """Change the planning settings and the (current, target) level per dimension key; with
+    ``generate``, generate the roadmap again in the same transaction (a failing generation
+    leaves the settings as they were)."""
     roadmap.start_year = start_year
     roadmap.start_quarter = start_quarter
     roadmap.horizon_years = horizon_years
@@ -280,6 +283,8 @@ def roadmap_settings_update(
         if dimension.key in levels:
             dimension.current_level, dimension.target_level = levels[dimension.key]
             full_save(dimension)
+    if generate:
+        roadmap_generate(roadmap=roadmap)
     return roadmap
 
 

@@ -139,9 +139,8 @@ def roadmap_settings(request: AuthenticatedHttpRequest, engagement_pk: int) -> H
             horizon_years=data["horizon_years"],
             capacity=data["capacity"],
             levels=form.levels(),
+            generate=generate,
         )
-        if generate:
-            services.roadmap_generate(roadmap=roadmap)
 
     return _form_page(
         request,

@@ -230,3 +230,40 @@ def test_a_new_model_version_gets_a_copy_of_the_default_catalogue_for_its_dimens
     assert set(copy.actions.values_list("dimension_key", flat=True)) == {"quality", "governance"}
     assert services.catalogue_for_version_ensure(model_version_id=version.pk) == copy
     assert default.actions.count() == len(default_catalogue().actions)
+
+
+def test_new_settings_and_their_generation_are_one_change(world, monkeypatch):
+    """'Opslaan en opnieuw genereren' saves the settings and generates in one transaction:
+    when generating fails, the settings stay as they were."""
+    roadmap = roadmap_for(world.engagement)
+    before = roadmap_items(roadmap=roadmap)
+
+    def broken(*, roadmap):
+        raise ValidationError("De generator faalt.")
+
+    monkeypatch.setattr(services, "roadmap_generate", broken)
+    with pytest.raises(ValidationError):
+        services.roadmap_settings_update(
+            roadmap=roadmap,
+            start_year=2029,
+            start_quarter=3,
+            horizon_years=2,
+            capacity=1,
+            levels={},
+            generate=True,
+        )
+    roadmap.refresh_from_db()
+    assert (roadmap.start_year, roadmap.start_quarter, roadmap.capacity) == (2027, 1, 3)
+    monkeypatch.undo()
+    services.roadmap_settings_update(
+        roadmap=roadmap,
+        start_year=2029,
+        start_quarter=3,
+        horizon_years=2,
+        capacity=1,
+        levels={},
+        generate=True,
+    )
+    after = roadmap_items(roadmap=roadmap)
+    assert after and after != before
+    assert min((item.start_year, item.start_quarter) for item in after) >= (2029, 3)
