@@ -140,10 +140,10 @@ def test_a_report_freezes_the_older_objects_for_the_cycle_collector_and_unfreeze
 
     from reporting.pdf import older_objects_frozen
 
-    assert gc.get_freeze_count() == 0
+    before = gc.get_freeze_count()  # the interpreter freezes a few hundred at its start
     with older_objects_frozen():
         frozen = gc.get_freeze_count()
-        assert frozen > 0
+        assert frozen > before + 10_000
         with older_objects_frozen():
             assert gc.get_freeze_count() == frozen
         assert gc.get_freeze_count() == frozen
