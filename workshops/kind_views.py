@@ -1,13 +1,11 @@
 """Views of the interactive kinds (open question, ideas, ranking, poll), the vision prepared
 in the agenda, the interaction exports and the gallery pictures. Thin, as views.py.
 
-A phone's action is a form that works without JavaScript (answered by a redirect) and, sent
-by ``fetch`` with ``Accept: application/json``, is answered by
-``{"ok": bool, "message": "<Dutch sentence>", "seq": n}`` with a status code that says
-why: 200 counted, 400 bad input, 403 not joined, 409 not possible now (closed, moved on).
+A phone's action is received and answered as workshops/phone.py says, like those of views.py.
 """
 
 import re
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -30,63 +28,8 @@ from workshops.forms import (
     VisionStatementForm,
 )
 from workshops.models import AgendaItem, Contribution, Example, ItemKind, Participant, Session
+from workshops.phone import Done, form_error, phone_action, wants_json
 from workshops.reports import session_report_filename
-
-
-def _wants_json(request: HttpRequest) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
-
-
-def _seq(session: Session) -> int:
-    return live.last_seq(session.pk)  # any push with a higher seq includes the action
-
-
-def _answer(
-    request: HttpRequest,
-    session: Session,
-    *,
-    ok: bool,
-    message: str,
-    status: int = 200,
-    person: Participant | None = None,
-) -> HttpResponse:
-    if _wants_json(request):
-        body: dict = {"ok": ok, "message": message, "seq": _seq(session)}
-        if ok and person is not None:
-            # The phone marks its own answers from this, without another request.
-            current = AgendaItem.objects.filter(pk=session.current_item_id or 0).first()
-            if current is not None:
-                state = selectors.participant_kind_state(participant=person, item=current)
-                body["own"] = {selectors.own_kind_key(current): state}
-        return JsonResponse(body, status=200 if ok else status)
-    (messages.success if ok else messages.error)(request, message)
-    return redirect(
-        f"{reverse('workshops:participant', kwargs={'code': session.join_code})}#huidig"
-    )
-
-
-def _form_error(form) -> str:
-    return " ".join(str(error) for errors in form.errors.values() for error in errors)
-
-
-def _participant_action(request: HttpRequest, code: str, form_class, act) -> HttpResponse:
-    """Check the participant, parse the form, run ``act(session, person, data)`` and answer."""
-    session = access.get_session_for_participant(request, code)
-    person = access.participant_from_request(request, session)
-    if person is None:
-        if _wants_json(request):
-            message = _("You are not taking part in this session yet. Join with the code.")
-            return JsonResponse({"ok": False, "message": message, "seq": 0}, status=403)
-        return redirect("workshops:join_session", code=session.join_code)
-    form = form_class(request.POST)
-    if not form.is_valid():
-        return _answer(request, session, ok=False, message=_form_error(form), status=400)
-    try:
-        message = act(session, person, form.cleaned_data)
-    except ValidationError as error:
-        return _answer(request, session, ok=False, message=" ".join(error.messages), status=409)
-    session.refresh_from_db(fields=["current_item"])
-    return _answer(request, session, ok=True, message=message, person=person)
 
 
 def _item(session: Session, pk: int) -> AgendaItem:
@@ -98,55 +41,55 @@ def _item(session: Session, pk: int) -> AgendaItem:
 
 @require_POST
 def contribute(request: HttpRequest, code: str) -> HttpResponse:
-    def act(session, person, data):
+    def act(session: Session, person: Participant, data: dict[str, Any]) -> Done:
         item = _item(session, data["item"])
         services.contribution_add(item=item, participant=person, text=data["text"])
         if item.kind == ItemKind.IDEAS:
-            return _("Your idea has been added.")
-        return _("Your answer has been sent.")
+            return Done(_("Your idea has been added."))
+        return Done(_("Your answer has been sent."))
 
-    return _participant_action(request, code, ContributionForm, act)
+    return phone_action(request, code, ContributionForm, act)
 
 
 @require_POST
 def upvote(request: HttpRequest, code: str) -> HttpResponse:
-    def act(session, person, data):
+    def act(session: Session, person: Participant, data: dict[str, Any]) -> Done:
         idea = Contribution.objects.filter(item__session=session, pk=data["idea"]).first()
         if idea is None:
             raise ValidationError(_("This idea is no longer shown."))
         if services.upvote_toggle(contribution=idea, participant=person):
-            return _("You support this idea.")
-        return _("You no longer support this idea.")
+            return Done(_("You support this idea."))
+        return Done(_("You no longer support this idea."))
 
-    return _participant_action(request, code, UpvoteForm, act)
+    return phone_action(request, code, UpvoteForm, act)
 
 
 @require_POST
 def poll_vote(request: HttpRequest, code: str) -> HttpResponse:
-    def act(session, person, data):
+    def act(session: Session, person: Participant, data: dict[str, Any]) -> Done:
         item = _item(session, data["item"])
         services.poll_vote_cast(item=item, participant=person, option=data["option"])
-        return _("Your choice has been counted. You can change it while the poll is open.")
+        return Done(_("Your choice has been counted. You can change it while the poll is open."))
 
-    return _participant_action(request, code, PollForm, act)
+    return phone_action(request, code, PollForm, act)
 
 
 @require_POST
 def ranking(request: HttpRequest, code: str) -> HttpResponse:
-    def act(session, person, data):
+    def act(session: Session, person: Participant, data: dict[str, Any]) -> Done:
         item = _item(session, data["item"])
         services.ranking_cast(item=item, participant=person, order=data["order"])
-        return _("Your ranking has been counted. You can change it while ranking is open.")
+        return Done(_("Your ranking has been counted. You can change it while ranking is open."))
 
-    return _participant_action(request, code, RankingForm, act)
+    return phone_action(request, code, RankingForm, act)
 
 
 # --- Facilitator ---------------------------------------------------------------------------
 
 
 def _back_to_facilitator(request: HttpRequest, session: Session, message: str, ok: bool = True):
-    if _wants_json(request):
-        return JsonResponse({"ok": ok, "message": message, "seq": _seq(session)})
+    if wants_json(request):
+        return JsonResponse({"ok": ok, "message": message, "seq": live.last_seq(session.pk)})
     (messages.success if ok else messages.error)(request, message)
     return redirect("workshops:facilitator", pk=session.pk)
 
@@ -219,7 +162,7 @@ def vision_statement_edit(
             services.vision_statement_delete(statement=statement)
             message = _("The vision statement has been removed.")
         elif not form.is_valid():
-            raise ValidationError(_form_error(form))
+            raise ValidationError(form_error(form))
         else:
             services.vision_statement_update(statement=statement, **form.cleaned_data)
             message = _("The vision statement has been saved; its answers are kept.")
@@ -247,7 +190,7 @@ def vision_statement_prepare(request: AuthenticatedHttpRequest, pk: int) -> Http
     session = access.get_session_for_manager(request.user, pk)
     form = VisionStatementForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _form_error(form))
+        messages.error(request, form_error(form))
     else:
         try:
             services.vision_statement_add(session=session, **form.cleaned_data)
@@ -328,7 +271,7 @@ def gallery_picture_set(
     form = ExamplePictureForm(request.POST, request.FILES)
     url = f"{reverse('workshops:gallery', kwargs={'pk': session.pk})}#example-{example.pk}"
     if not form.is_valid():
-        messages.error(request, _form_error(form))
+        messages.error(request, form_error(form))
         return redirect(url)
     try:
         if form.cleaned_data["remove"]:

@@ -2,6 +2,7 @@
 
 import secrets
 import time
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -43,10 +44,11 @@ from workshops.models import (
     RESPONSE_KINDS,
     AgendaItem,
     ItemKind,
+    Participant,
     Session,
-    SessionStatus,
     VisionStatement,
 )
+from workshops.phone import Done, current_item, phone_action, wants_json
 from workshops.qr import join_qr_svg
 from workshops.reports import session_report_filename, session_report_pdf_bytes
 
@@ -319,7 +321,7 @@ def control(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_manager(request.user, pk)
     form = ControlForm(request.POST)
     if not form.is_valid():
-        if _wants_json(request):
+        if wants_json(request):
             return JsonResponse({"ok": False, "message": _form_errors(form)}, status=400)
         return facilitator(request, pk, form=form)
     notes = form.cleaned_data["notes"] if "notes" in request.POST else None
@@ -328,11 +330,11 @@ def control(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             session=session, action=form.cleaned_data["action"], data=form.cleaned_data, notes=notes
         )
     except ValidationError as error:
-        if _wants_json(request):
+        if wants_json(request):
             return JsonResponse({"ok": False, "message": _error_text(error)}, status=409)
         messages.error(request, _error_text(error))
     else:
-        if _wants_json(request):
+        if wants_json(request):
             return JsonResponse({"ok": True, "message": message})
         messages.success(request, message)
     return redirect("workshops:facilitator", pk=session.pk)
@@ -511,178 +513,77 @@ def own_answers(request: HttpRequest, code: str) -> JsonResponse:
     return JsonResponse({"ok": True, "own": selectors.participant_own_state(participant=person)})
 
 
-def _wants_json(request: HttpRequest) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
-
-
-def _answer(
-    request: HttpRequest,
-    session: Session,
-    *,
-    ok: bool,
-    message: str,
-    status: int = 200,
-    own: dict | None = None,
-    anchor: str = "huidig",
-) -> HttpResponse:
-    """The answer to a phone's action: JSON for live.js, a redirect back without JavaScript."""
-    if _wants_json(request):
-        return JsonResponse(
-            {"ok": ok, "message": message, "seq": live.last_seq(session.pk), "own": own or {}},
-            status=status if not ok else 200,
-        )
-    (messages.success if ok else messages.error)(request, message)
-    return redirect(
-        f"{reverse('workshops:participant', kwargs={'code': session.join_code})}#{anchor}"
-    )
-
-
-def _participant_post(request: HttpRequest, code: str):
-    session = access.get_session_for_participant(request, code)
-    return session, access.participant_from_request(request, session)
-
-
-def _not_joined(request: HttpRequest, session: Session) -> HttpResponse:
-    if _wants_json(request):
-        return JsonResponse(
-            {"ok": False, "message": _("Join the session first."), "seq": 0, "own": {}},
-            status=403,
-        )
-    return redirect("workshops:join_session", code=session.join_code)
-
-
-def _current_item(session: Session, item_pk) -> AgendaItem:
-    """The item a participant acts on must be the session's current one, and the session
-    must not have finished: the same checks for every participant action."""
-    if session.status == SessionStatus.FINISHED:
-        raise ValidationError(_("This session has finished."))
-    item = AgendaItem.objects.filter(session=session, pk=item_pk).first()
-    if item is None or item.pk != session.current_item_id:
-        raise ValidationError(_("This is not the current question of your session."))
-    return item
-
-
 @require_POST
 def vote(request: HttpRequest, code: str) -> HttpResponse:
-    session, person = _participant_post(request, code)
-    if person is None:
-        return _not_joined(request, session)
-    form = VoteForm(request.POST)
-    if not form.is_valid():
-        return _answer(
-            request, session, ok=False, message=_("Choose one of the five answers."), status=400
+    def act(session: Session, person: Participant, data: dict[str, Any]) -> Done:
+        item = current_item(session, data["item"])
+        vote = services.vote_cast(item=item, participant=person, value=data["value"])
+        return Done(
+            _("Your vote has been counted. You can change it while voting is open."),
+            own={f"vote-{item.pk}-{vote.round_number}": str(vote.value)},
         )
-    try:
-        item = _current_item(session, form.cleaned_data["item"])
-        vote = services.vote_cast(item=item, participant=person, value=form.cleaned_data["value"])
-    except ValidationError as error:
-        return _answer(request, session, ok=False, message=_error_text(error), status=409)
-    return _answer(
-        request,
-        session,
-        ok=True,
-        message=_("Your vote has been counted. You can change it while voting is open."),
-        own={f"vote-{item.pk}-{vote.round_number}": str(vote.value)},
-    )
+
+    return phone_action(request, code, VoteForm, act, invalid=_("Choose one of the five answers."))
 
 
 @require_POST
 def mark(request: HttpRequest, code: str) -> HttpResponse:
-    session, person = _participant_post(request, code)
-    if person is None:
-        return _not_joined(request, session)
-    form = MarkForm(request.POST)
-    if not form.is_valid():
-        return _answer(
-            request, session, ok=False, message=_("This is not a valid answer."), status=400
-        )
-    try:
-        item = _current_item(session, form.cleaned_data["item"])
-        relevant = form.cleaned_data["relevant"]
+    def act(session: Session, person: Participant, data: dict[str, Any]) -> Done:
+        item = current_item(session, data["item"])
+        relevant = data["relevant"]
         services.example_mark_set(item=item, participant=person, relevant=relevant)
-    except ValidationError as error:
-        return _answer(request, session, ok=False, message=_error_text(error), status=409)
-    return _answer(
-        request,
-        session,
-        ok=True,
-        message=_("You marked this example as relevant for your department.")
-        if relevant
-        else _("You no longer mark this example as relevant."),
-        own={f"mark-{item.pk}": "on" if relevant else ""},
-    )
+        return Done(
+            _("You marked this example as relevant for your department.")
+            if relevant
+            else _("You no longer mark this example as relevant."),
+            own={f"mark-{item.pk}": "on" if relevant else ""},
+        )
+
+    return phone_action(request, code, MarkForm, act, invalid=_("This is not a valid answer."))
+
+
+def _current_of_kind(session: Session, kind: str) -> AgendaItem:
+    item = session.current_item
+    if item is None or item.kind != kind:
+        raise ValidationError(_("This is not the current question of your session."))
+    return current_item(session, item.pk)
 
 
 @require_POST
 def endorse(request: HttpRequest, code: str) -> HttpResponse:
-    session, person = _participant_post(request, code)
-    if person is None:
-        return _not_joined(request, session)
-    form = EndorseForm(request.POST)
-    if not form.is_valid():
-        return _answer(
-            request, session, ok=False, message=_("Choose one of the three answers."), status=400
-        )
-    statement_pk = form.cleaned_data["statement"]
-    try:
-        item = session.current_item
-        if item is None or item.kind != ItemKind.VISION:
-            raise ValidationError(_("This is not the current question of your session."))
-        _current_item(session, item.pk)
+    def act(session: Session, person: Participant, data: dict[str, Any]) -> Done:
+        _current_of_kind(session, ItemKind.VISION)
+        statement_pk = data["statement"]
         statement = VisionStatement.objects.filter(session=session, pk=statement_pk).first()
         if statement is None:
             raise ValidationError(
                 _("The facilitator has just removed this statement. Your other answers are kept.")
             )
-        services.vision_endorse(
-            statement=statement, participant=person, choice=form.cleaned_data["choice"]
+        services.vision_endorse(statement=statement, participant=person, choice=data["choice"])
+        return Done(
+            _("Your answer has been saved."),
+            own={f"endorse-{statement_pk}": data["choice"]},
+            anchor=f"visie-{statement_pk}",
         )
-    except ValidationError as error:
-        return _answer(request, session, ok=False, message=_error_text(error), status=409)
-    return _answer(
-        request,
-        session,
-        ok=True,
-        message=_("Your answer has been saved."),
-        own={f"endorse-{statement_pk}": form.cleaned_data["choice"]},
-        anchor=f"visie-{statement_pk}",
+
+    return phone_action(
+        request, code, EndorseForm, act, invalid=_("Choose one of the three answers.")
     )
 
 
 @require_POST
 def ambassador(request: HttpRequest, code: str) -> HttpResponse:
-    session, person = _participant_post(request, code)
-    if person is None:
-        return _not_joined(request, session)
-    form = AmbassadorForm(request.POST)
-    if not form.is_valid():
-        message = " ".join(str(error) for errors in form.errors.values() for error in errors)
-        return _answer(request, session, ok=False, message=message, status=400)
-    try:
-        item = session.current_item
-        if item is None or item.kind != ItemKind.AMBASSADORS:
-            raise ValidationError(_("This is not the current question of your session."))
-        _current_item(session, item.pk)
-        if form.cleaned_data["withdraw"]:
+    def act(session: Session, person: Participant, data: dict[str, Any]) -> Done:
+        _current_of_kind(session, ItemKind.AMBASSADORS)
+        if data["withdraw"]:
             services.ambassador_withdraw(participant=person)
-            return _answer(
-                request,
-                session,
-                ok=True,
-                message=_("You are no longer signed up as ambassador."),
-                own={"ambassador": ""},
-            )
+            return Done(_("You are no longer signed up as ambassador."), own={"ambassador": ""})
         ambassador = services.ambassador_volunteer(
-            participant=person,
-            name=form.cleaned_data["name"],
-            department=form.cleaned_data["department"],
+            participant=person, name=data["name"], department=data["department"]
         )
-    except ValidationError as error:
-        return _answer(request, session, ok=False, message=_error_text(error), status=409)
-    return _answer(
-        request,
-        session,
-        ok=True,
-        message=_("Thank you! You are signed up as ambassador."),
-        own={"ambassador": {"name": ambassador.name, "department": ambassador.department}},
-    )
+        return Done(
+            _("Thank you! You are signed up as ambassador."),
+            own={"ambassador": {"name": ambassador.name, "department": ambassador.department}},
+        )
+
+    return phone_action(request, code, AmbassadorForm, act)
