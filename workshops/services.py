@@ -417,6 +417,17 @@ def _lock(session: Session) -> Session:
     return Session.objects.select_for_update().get(pk=session.pk)
 
 
+def _session_set(session: Session, **fields: Any) -> Session:
+    """Set fields of the locked session and push the screens (inside the caller's
+    transaction)."""
+    session = _lock(session)
+    for name, value in fields.items():
+        setattr(session, name, value)
+    session.save(update_fields=list(fields))
+    _changed(session.pk)
+    return session
+
+
 @transaction.atomic
 def session_go(*, session: Session, item: AgendaItem | None) -> Session:
     """Show another item; voting on the item that was shown closes."""
@@ -532,20 +543,13 @@ def timer_start(*, session: Session, minutes: float) -> Session:
         raise ValidationError(
             _("Enter a number of minutes between 1 and %(max)s.") % {"max": MAX_TIMER_MINUTES}
         )
-    session = _lock(session)
-    session.timer_ends_at = timezone.now() + datetime.timedelta(minutes=minutes)
-    session.save(update_fields=["timer_ends_at"])
-    _changed(session.pk)
-    return session
+    ends_at = timezone.now() + datetime.timedelta(minutes=minutes)
+    return _session_set(session, timer_ends_at=ends_at)
 
 
 @transaction.atomic
 def timer_stop(*, session: Session) -> Session:
-    session = _lock(session)
-    session.timer_ends_at = None
-    session.save(update_fields=["timer_ends_at"])
-    _changed(session.pk)
-    return session
+    return _session_set(session, timer_ends_at=None)
 
 
 @transaction.atomic
@@ -639,11 +643,7 @@ def vision_adopt(*, session: Session) -> Session:
 
 @transaction.atomic
 def vision_unadopt(*, session: Session) -> Session:
-    session = _lock(session)
-    session.vision_adopted_at = None
-    session.save(update_fields=["vision_adopted_at"])
-    _changed(session.pk)
-    return session
+    return _session_set(session, vision_adopted_at=None)
 
 
 # --- The facilitator's controls -------------------------------------------------------------
