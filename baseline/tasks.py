@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from baseline.models import Assessment, AssessmentStatus, Respondent
 from engagements.invitations import (
     Personalisation,
+    link_lost,
     mail_preview,
     personal_message,
     send_personal_mail,
@@ -83,6 +84,8 @@ def respondent_invitations_send(respondent_ids: list[int], base_url: str, remind
     with translation.override("nl"):
         for respondent in respondents:
             if reminder and respondent.submitted_at is not None:
+                continue
+            if link_lost(respondent):
                 continue
             subject, body = respondent_mail(respondent, base_url=base_url, reminder=reminder)
             if not send_personal_mail(subject=subject, body=body, to=respondent.email):

@@ -136,6 +136,16 @@ def send_personal_mail(*, subject: str, body: str, to: str) -> bool:
     return True
 
 
+def link_lost(row: "PersonalLinkRow") -> bool:
+    """True (logged) when the row's personal link can no longer be sent: revoked by the
+    personal-data purge, or sealed under a key that is no longer in ``SECRET_KEY`` or
+    ``SECRET_KEY_FALLBACKS``. The consultant sends such an invitee a new link."""
+    if row.token:
+        return False
+    logger.warning("No e-mail to %r: its personal link can no longer be unsealed.", row)
+    return True
+
+
 class PersonalLinkRow(Protocol):
     """An invitee's row (a survey invitation, a nulmeting respondent): its page and token."""
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from engagements.invitations import (
     Personalisation,
+    link_lost,
     mail_preview,
     personal_message,
     send_personal_mail,
@@ -75,6 +76,8 @@ def survey_invitations_send(invitation_ids: list[int], base_url: str, reminder: 
     with translation.override("nl"):
         for invitation in invitations:
             if reminder and invitation.status == InvitationStatus.ANSWERED:
+                continue
+            if link_lost(invitation):
                 continue
             subject, body = invitation_mail(invitation, base_url=base_url, reminder=reminder)
             if not send_personal_mail(subject=subject, body=body, to=invitation.email):

@@ -90,3 +90,20 @@ def test_a_link_sent_before_hashing_keeps_working_after_the_migration(client, wo
     assert respondent.token == old_link  # the copy button and reminders still give it
     assert client.get(f"/nulmeting/invullen/{old_link}/").status_code == 200
     assert_no_value_opens_a_link(client, respondent, old_link, "/nulmeting/invullen/")
+
+
+@pytest.mark.django_db
+def test_a_resend_of_a_link_sealed_under_a_lost_key_sends_nothing_and_fails_nothing(
+    world, settings, django_capture_on_commit_callbacks
+):
+    assessment = AssessmentFactory(engagement=world.engagement)
+    with django_capture_on_commit_callbacks(execute=True):
+        lost = _invite(assessment, base_url=BASE_URL)
+    run_queued_tasks()
+    settings.SECRET_KEY = "a new key, the old one not kept as a fallback"
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.respondent_invitation_resend(respondent=lost, base_url=BASE_URL)
+    run_queued_tasks()
+    assert mail.outbox == []
+    assert DBTaskResult.objects.filter(status="FAILED").count() == 0

@@ -245,3 +245,28 @@ def test_after_the_personal_data_purge_no_invitation_link_opens_the_survey(clien
     client.force_login(world.users["consultant_on"])
     page = client.get(reverse("surveys:invitations", kwargs={"pk": survey.pk}))
     assert page.status_code == 200 and "data-copy" not in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_reminder_to_a_link_sealed_under_a_lost_key_is_skipped_and_the_others_are_sent(
+    world, settings, django_capture_on_commit_callbacks
+):
+    """After a key rotation without the old key as a fallback, an old link cannot be e-mailed
+    again: that invitee is skipped (and logged), everyone else gets their reminder."""
+    survey = small_survey(engagement=world.engagement)
+    with django_capture_on_commit_callbacks(execute=True):
+        lost = _invite(survey)
+    run_queued_tasks()
+    settings.SECRET_KEY = "a new key, the old one not kept as a fallback"
+    with django_capture_on_commit_callbacks(execute=True):
+        [kept] = services.invitations_create(
+            survey=survey, people=[("Bo Bakker", "bo@example.org")], base_url=BASE_URL
+        )
+    run_queued_tasks()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invitation_reminders_send(survey=survey, base_url=BASE_URL)
+    run_queued_tasks()
+    assert [message.to for message in mail.outbox] == [["bo@example.org"]]
+    assert Invitation.objects.get(pk=lost.pk).reminded_at is None
+    assert Invitation.objects.get(pk=kept.pk).reminded_at is not None
