@@ -3,7 +3,6 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reporting.charts import charts_export
 from reporting.pdf import render_pdf
 from surveys.charts import response_rate_chart
 from surveys.models import Survey
@@ -27,10 +26,7 @@ def survey_report_context(*, survey: Survey) -> dict:
 
 
 def survey_report_pdf_bytes(*, survey: Survey) -> bytes:
-    context = survey_report_context(survey=survey)
-    # Every chart in one batch through the running browser; the template reuses them.
-    charts_export(
-        [context["rate_chart"]]
-        + [result.chart for result in context["results"].questions if result.chart]
+    # render_pdf exports every chart of the template in one batch, while it lays out.
+    return render_pdf(
+        template_name="surveys/report_pdf.html", context=survey_report_context(survey=survey)
     )
-    return render_pdf(template_name="surveys/report_pdf.html", context=context)
