@@ -1,20 +1,16 @@
-"""The live workshop under load, on one Daphne process.
+"""Votes on one Daphne process, and the session report.
 
-- vote-to-projector latency with 200 and 1,000 participants connected by WebSocket: from
-  sending a vote (HTTP POST, as a phone does) until the projector's WebSocket receives the
-  new count; against a bare Channels group broadcast to as many clients (a message in,
-  one group_send out, no database) on a Daphne process of its own;
-- with 1,000 connected, how many participants received the last update;
 - casting 200 votes with 20 phones at a time: requests per second and latency, against
-  GET /livez on the same server.
-The WebSocket and HTTP clients run in a second process (asyncio, the ``websockets``
-package), on 127.0.0.1 only, bounded in count and time.
+  GET /livez on the same server;
+- the session report PDF, against a plain WeasyPrint page.
+The room as a whole (300 and 1,000 phones with their WebSockets, the projector's count after
+a vote, two processes behind nginx) is measured by bench_room.py. The HTTP client runs in a
+second process (asyncio), on 127.0.0.1 only, bounded in count and time.
 """
 
 import asyncio
 import datetime
 import json
-import os
 import subprocess
 import sys
 import time
@@ -29,48 +25,10 @@ from bench.harness import (
     p95_ms,
 )
 
-CONNECTED = (200, 1000)
-LATENCY_SAMPLES = 40
 VOTES = 200
 CONCURRENCY = 20
 CSRF_TOKEN = "b" * 32
 CLIENT_TIMEOUT = 180  # seconds for one client process
-
-
-# --- The bare Channels baseline (served by its own Daphne process) ---------------------------
-
-
-def _bare_application():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rucphen_portal.settings")
-    import django
-
-    django.setup()
-    from channels.generic.websocket import AsyncJsonWebsocketConsumer
-    from channels.routing import ProtocolTypeRouter, URLRouter
-    from django.urls import path
-
-    class BareConsumer(AsyncJsonWebsocketConsumer):
-        async def connect(self):
-            await self.channel_layer.group_add("bare", self.channel_name)
-            await self.accept()
-
-        async def receive_json(self, content, **kwargs):
-            await self.channel_layer.group_send("bare", {"type": "bare.message", "n": content["n"]})
-
-        async def bare_message(self, event):
-            await self.send_json({"responses": event["n"]})
-
-    return ProtocolTypeRouter({"websocket": URLRouter([path("bare/", BareConsumer.as_asgi())])})
-
-
-def __getattr__(name):  # PEP 562: ``daphne bench.bench_workshops:bare_application``
-    if name == "bare_application":
-        return _bare_application()
-    raise AttributeError(name)
-
-
-def _bare_server(ctx: BenchContext):
-    return daphne_server(ctx, application="bench.bench_workshops:bare_application")
 
 
 # --- The client process --------------------------------------------------------------------
@@ -99,89 +57,6 @@ async def _http(base: str, method: str, path: str, *, body: str = "", headers=No
     if status >= 400:
         raise RuntimeError(f"{method} {path}: HTTP {status}")
     return elapsed
-
-
-class _Listener:
-    """A connected screen: remembers the last count it heard."""
-
-    def __init__(self, websocket):
-        self.websocket = websocket
-        self.last = None
-        self.queue = asyncio.Queue()
-
-    async def listen(self):
-        try:
-            async for raw in self.websocket:
-                message = json.loads(raw)
-                if "responses" in message:
-                    self.last = message["responses"]
-                    self.queue.put_nowait((time.perf_counter(), message["responses"]))
-        except Exception:  # noqa: BLE001, S110 - a closed socket ends listening
-            pass
-
-
-async def _connect_all(url: str, origin: str, count: int) -> list[_Listener]:
-    import websockets
-
-    listeners = []
-
-    async def one():
-        websocket = await websockets.connect(url, origin=origin, open_timeout=30, max_queue=None)
-        listener = _Listener(websocket)
-        listeners.append(listener)
-        asyncio.get_running_loop().create_task(listener.listen())
-
-    for start in range(0, count, 50):
-        await asyncio.gather(*(one() for _ in range(min(50, count - start))))
-    return listeners
-
-
-async def _wait_for(listener: _Listener, expected: int, timeout: float = 10) -> float:
-    deadline = time.perf_counter() + timeout
-    while True:
-        received_at, responses = await asyncio.wait_for(
-            listener.queue.get(), timeout=max(0.01, deadline - time.perf_counter())
-        )
-        if responses >= expected:
-            return received_at
-
-
-async def _latency(args: dict) -> dict:
-    """N screens connected; each vote (or bare message) until the projector hears it."""
-    base, count = args["base"], args["connected"]
-    origin = base
-    ws_url = base.replace("http://", "ws://") + args["ws_path"]
-    idle = await _connect_all(ws_url, origin, count)
-    projector = (await _connect_all(ws_url, origin, 1))[0]
-    await asyncio.sleep(1.0)
-    while not projector.queue.empty():
-        projector.queue.get_nowait()
-    start = args.get("start", 0)
-    latencies = []
-    for index in range(args["samples"]):
-        expected = start + index + 1
-        sent = time.perf_counter()
-        if args["mode"] == "bare":
-            await projector.websocket.send(json.dumps({"n": expected}))
-        else:
-            token = args["tokens"][index]
-            cookie = f"{args['cookie']}={token}; csrftoken={CSRF_TOKEN}"
-            await _http(
-                base,
-                "POST",
-                args["vote_path"],
-                body=f"item={args['item']}&value={1 + index % 5}",
-                headers={"Cookie": cookie, "X-CSRFToken": CSRF_TOKEN},
-            )
-        received = await _wait_for(projector, expected)
-        latencies.append(received - sent)
-        await asyncio.sleep(0.02)
-    await asyncio.sleep(2.0)
-    final = start + args["samples"]
-    delivered = sum(1 for listener in idle if listener.last == final)
-    for listener in [*idle, projector]:
-        await listener.websocket.close()
-    return {"latencies": latencies, "delivered": delivered, "connected": len(idle)}
 
 
 async def _throughput(args: dict) -> dict:
@@ -270,67 +145,13 @@ def _show(session, statement):
 def run(ctx: BenchContext) -> list[Measurement]:
     from workshops.access import PARTICIPANT_COOKIE
 
-    session, statements, tokens = _setup(max(VOTES, LATENCY_SAMPLES))
+    session, statements, tokens = _setup(VOTES)
     common = {
         "cookie": PARTICIPANT_COOKIE.format(session_id=session.pk),
         "vote_path": f"/sessie/live/{session.join_code}/stem/",
-        "ws_path": f"/ws/sessie/{session.join_code}/",
     }
     measurements = []
-    with _bare_server(ctx) as bare_base:
-        bare = {
-            count: _client(
-                {
-                    "kind": "latency",
-                    "mode": "bare",
-                    "base": bare_base,
-                    "connected": count,
-                    "samples": LATENCY_SAMPLES,
-                    "ws_path": "/bare/",
-                }
-            )
-            for count in CONNECTED
-        }
     with daphne_server(ctx) as base:
-        for count, statement in zip(CONNECTED, statements, strict=False):
-            _show(session, statement)
-            result = _client(
-                {
-                    **common,
-                    "kind": "latency",
-                    "mode": "vote",
-                    "base": base,
-                    "connected": count,
-                    "samples": LATENCY_SAMPLES,
-                    "item": statement.pk,
-                    "tokens": tokens[:LATENCY_SAMPLES],
-                }
-            )
-            baseline = bare[count]["latencies"]
-            for label, fn in (("median", median_ms), ("p95", p95_ms)):
-                measurements.append(
-                    Measurement(
-                        "Workshop",
-                        f"Vote to projector, {count} connected ({label})",
-                        fn(result["latencies"]),
-                        "ms",
-                        f"bare group broadcast to {count} ({label})",
-                        fn(baseline),
-                        note=f"{LATENCY_SAMPLES} votes, one Daphne process",
-                    )
-                )
-            if count == max(CONNECTED):
-                measurements.append(
-                    Measurement(
-                        "Workshop",
-                        f"Participants who got the last update, {count} connected",
-                        float(result["delivered"]),
-                        "clients",
-                        "clients connected",
-                        float(result["connected"]),
-                        note="every screen hears every vote's count",
-                    )
-                )
         _show(session, statements[2])
         votes = _client(
             {
@@ -401,8 +222,7 @@ def _session_report_pdf(session) -> Measurement:
 
 def _main(argv: list[str]) -> int:
     args = json.loads(argv[0])
-    runner = _latency if args["kind"] == "latency" else _throughput
-    result = asyncio.run(asyncio.wait_for(runner(args), timeout=CLIENT_TIMEOUT - 10))
+    result = asyncio.run(asyncio.wait_for(_throughput(args), timeout=CLIENT_TIMEOUT - 10))
     print(json.dumps(result))
     return 0
 
