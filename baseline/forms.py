@@ -282,8 +282,9 @@ class LevelForm(forms.Form):
 
 
 def level_formset(count: int) -> type[forms.BaseFormSet]:
-    """A formset of exactly ``count`` levels: the editor renames levels, it does not add
-    or remove them (every description and answer option is anchored to a level)."""
+    """A formset of exactly ``count`` levels: this page renames levels; adding one or removing
+    the highest has pages of its own (every description and answer option belongs to a
+    level, see services.model_level_add and model_level_remove)."""
     return forms.formset_factory(
         LevelForm, extra=0, min_num=count, max_num=count, validate_min=True, validate_max=True
     )

@@ -14,6 +14,7 @@ from accounts.models import User
 from baseline.default_model import DEFAULT_MODEL, DEFAULT_MODEL_KEY
 from baseline.models import (
     EXCHANGE_FORMAT,
+    MAX_LEVELS,
     Answer,
     AnswerOption,
     Assessment,
@@ -287,6 +288,45 @@ def model_dimension_remove(
     if len(remaining) == len(data["dimensions"]):
         raise ValidationError(_("This dimension is not part of this version."))
     data["dimensions"] = remaining
+    return model_import(data=data, changelog=changelog)
+
+
+@transaction.atomic
+def model_level_add(
+    *, version: ModelVersion, name: str, description: str = "", changelog: str = ""
+) -> ModelVersion:
+    """Saves the model with a level above its highest as its next version.
+
+    Every question gets the new level's name as its answer option for that level, and every
+    dimension "To be described: <name>" as its description: the consultant rewrites both in
+    the dimension editor (the page that adds the level says so)."""
+    data = model_version_export(version=version)
+    if len(data["levels"]) >= MAX_LEVELS:
+        raise ValidationError(_("A model has at most %(count)s levels.") % {"count": MAX_LEVELS})
+    name = name.strip()
+    data["levels"].append(
+        {"number": len(data["levels"]) + 1, "name": name, "description": description.strip()}
+    )
+    to_describe = _("To be described: %(name)s") % {"name": name}
+    for dimension in data["dimensions"]:
+        dimension["descriptors"].append(to_describe)
+        for question in dimension["questions"]:
+            question["options"].append(name)
+    return model_import(data=data, changelog=changelog)
+
+
+@transaction.atomic
+def model_level_remove(*, version: ModelVersion, changelog: str = "") -> ModelVersion:
+    """Saves the model without its highest level (its descriptions and answer options go
+    with it) as its next version; assessments taken on earlier versions keep theirs."""
+    data = model_version_export(version=version)
+    if len(data["levels"]) <= 2:
+        raise ValidationError(_("A model needs at least two levels."))
+    data["levels"].pop()
+    for dimension in data["dimensions"]:
+        dimension["descriptors"].pop()
+        for question in dimension["questions"]:
+            question["options"].pop()
     return model_import(data=data, changelog=changelog)
 
 

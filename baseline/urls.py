@@ -35,6 +35,12 @@ urlpatterns = [
     path("versies/<id:pk>/export.json", views.version_export, name="version_export"),
     path("versies/<id:pk>/bewerken/", views.version_edit, name="version_edit"),
     path("versies/<id:pk>/niveaus/", views.version_levels_edit, name="version_levels_edit"),
+    path("versies/<id:pk>/niveaus/toevoegen/", views.version_level_add, name="version_level_add"),
+    path(
+        "versies/<id:pk>/niveaus/verwijderen/",
+        views.version_level_remove,
+        name="version_level_remove",
+    ),
     path("versies/<id:pk>/nieuwe-dimensie/", views.dimension_create, name="dimension_create"),
     path("versies/<id:pk>/dimensies/<key:key>/", views.dimension_edit, name="dimension_edit"),
     path(

@@ -24,6 +24,7 @@ from baseline.forms import (
     DimensionAnswersForm,
     DimensionForm,
     DimensionScoreForm,
+    LevelForm,
     ModelImportForm,
     ModelInfoForm,
     ModelQuestionFormSet,
@@ -574,6 +575,51 @@ def version_levels_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             "info": info,
             "level_rows": list(zip(levels, level_forms.forms, strict=True)),
             "level_forms": level_forms,
+            "changelog": changelog,
+        },
+    )
+
+
+@login_required
+def version_level_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """A level above the highest, saved as a new version."""
+    version = access.get_version_for_manager(request.user, pk)
+    data = request.POST or None
+    level, changelog = LevelForm(data, prefix="level"), ChangelogForm(data)
+    return _editor_page(
+        request,
+        (level, changelog),
+        lambda: services.model_level_add(
+            version=version,
+            name=level.cleaned_data["name"],
+            description=level.cleaned_data["description"],
+            changelog=changelog.cleaned_data["changelog"],
+        ),
+        sent=data is not None,
+        template="baseline/version_level_add.html",
+        context={"version": version, "level": level, "changelog": changelog},
+    )
+
+
+@login_required
+def version_level_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The highest level removed, after a confirmation, saved as a new version."""
+    version = selectors.version_structure(
+        version_id=access.get_version_for_manager(request.user, pk).pk
+    )
+    data = request.POST or None
+    changelog = ChangelogForm(data)
+    return _editor_page(
+        request,
+        (changelog,),
+        lambda: services.model_level_remove(
+            version=version, changelog=changelog.cleaned_data["changelog"]
+        ),
+        sent=data is not None,
+        template="baseline/version_level_remove.html",
+        context={
+            "version": version,
+            "highest": list(version.levels.all())[-1],
             "changelog": changelog,
         },
     )

@@ -204,3 +204,68 @@ def test_an_unknown_dimension_is_a_404(client, world, version):
     client.force_login(world.users["consultant_on"])
     response = client.get(reverse("baseline:dimension_edit", args=[version.pk, "geen"]))
     assert response.status_code == 404
+
+
+# --- Adding and removing a level ---------------------------------------------------------
+
+
+def test_adding_a_level_gives_every_question_an_option_and_keeps_the_old_version(version):
+    new = services.model_level_add(version=version, name="Voorloper", changelog="Niveau 6")
+    assert new.number == 2 and new.changelog == "Niveau 6"
+    assert list(new.levels.values_list("name", flat=True))[-1] == "Voorloper"
+    assert new.levels.count() == version.levels.count() + 1 == 6
+    for question in new.dimensions.get(key="quality").questions.all():
+        assert question.options.get(level=6).text == "Voorloper"
+    descriptor = new.dimensions.get(key="quality").descriptors.get(level=6)
+    assert descriptor.description == "Nog te beschrijven: Voorloper"
+    assert version.levels.count() == 5  # the old version, and what was measured on it, stays
+
+
+def test_the_dimension_editor_then_asks_for_the_new_level_s_description(client, world, version):
+    new = services.model_level_add(version=version, name="Voorloper")
+    client.force_login(world.users["consultant_on"])
+    page = client.get(reverse("baseline:dimension_edit", args=[new.pk, "quality"]))
+    assert "Niveau 6, Voorloper" in page.content.decode()
+
+
+def test_removing_the_highest_level_takes_its_options_and_stops_at_two(version):
+    four = services.model_level_remove(version=version)
+    assert four.levels.count() == 4
+    assert not four.dimensions.get(key="quality").questions.first().options.filter(level=5)
+    three = services.model_level_remove(version=four)
+    two = services.model_level_remove(version=three)
+    with pytest.raises(ValidationError, match="minstens twee niveaus"):
+        services.model_level_remove(version=two)
+    assert two.levels.count() == 2
+
+
+def test_a_model_has_at_most_nine_levels(version):
+    for number in range(6, 10):
+        version = services.model_level_add(version=version, name=f"Niveau {number}")
+    with pytest.raises(ValidationError):
+        services.model_level_add(version=version, name="Tien")
+    assert version.levels.count() == 9
+
+
+def test_the_consultant_adds_and_removes_a_level_through_the_pages(client, world, version):
+    client.force_login(world.users["consultant_on"])
+    detail = client.get(version.get_absolute_url()).content.decode()
+    assert reverse("baseline:version_level_add", args=[version.pk]) in detail
+    empty = client.post(
+        reverse("baseline:version_level_add", args=[version.pk]), {"level-name": ""}
+    )
+    assert empty.status_code == 400 and "data-error-summary" in empty.content.decode()
+    added = client.post(
+        reverse("baseline:version_level_add", args=[version.pk]),
+        {"level-name": "Voorloper", "level-description": "Loopt voorop.", "changelog": ""},
+    )
+    new = ModelVersion.objects.get(number=2)
+    assert added.status_code == 302 and added["Location"] == new.get_absolute_url()
+    assert new.levels.get(number=6).description == "Loopt voorop."
+    confirm = client.get(reverse("baseline:version_level_remove", args=[new.pk]))
+    assert "Niveau 6, Voorloper" in confirm.content.decode()
+    removed = client.post(
+        reverse("baseline:version_level_remove", args=[new.pk]), {"changelog": "Terug naar 5"}
+    )
+    assert removed.status_code == 302
+    assert ModelVersion.objects.get(number=3).levels.count() == 5

@@ -322,3 +322,34 @@ def test_consultant_edits_a_level_text_with_the_forms_by_keyboard_and_saves_a_ne
     ).to_be_visible()
     assert page.get_by_text("Data worden nog nauwelijks gebruikt om te sturen.").is_visible()
     axe_check(page)
+
+
+def test_consultant_adds_a_sixth_level_and_removes_it_again(page):
+    """A level is added above the highest and removed again, each a new version; the pages
+    pass axe, and the new level's answer options are there to rewrite."""
+    world = build_world()
+    default_model_ensure()
+    login(page, world.users["consultant_on"])
+    page.goto("/nulmeting/modellen/")
+    page.get_by_role("link", name="Datavolwassenheid gemeenten").click()
+    page.get_by_role("link", name="Versie 1").click()
+    page.get_by_role("link", name="Niveau toevoegen").click()
+    axe_check(page)
+    level = page.get_by_role("group", name="Niveau 6")
+    level.get_by_label("Naam").fill("Voorloper")
+    page.get_by_role("button", name="Niveau toevoegen als nieuwe versie").click()
+    expect(
+        page.get_by_role("heading", name="Datavolwassenheid gemeenten, versie 2")
+    ).to_be_visible()
+    levels = page.get_by_role("heading", name="Niveaus").locator("xpath=following-sibling::ol[1]")
+    expect(levels.locator("li")).to_have_count(6)
+    expect(levels.locator("li").last).to_contain_text("Voorloper")
+    axe_check(page)
+    page.get_by_role("link", name="Hoogste niveau verwijderen").click()
+    assert page.get_by_text("Niveau 6, Voorloper, wordt verwijderd").is_visible()
+    axe_check(page)
+    page.get_by_role("button", name="Niveau verwijderen als nieuwe versie").click()
+    expect(
+        page.get_by_role("heading", name="Datavolwassenheid gemeenten, versie 3")
+    ).to_be_visible()
+    assert "Voorloper" not in page.locator("main").inner_text()
