@@ -33,6 +33,16 @@ def main(argv: list[str]) -> int:
 
     django.setup()
     call_command("migrate", verbosity=0, interactive=False)
+    from engagements.models import Organisation
+
+    if Organisation.objects.exists():
+        # The benchmarks create their own organisations, users and data by name.
+        print(
+            f"{database_url.rsplit('/', 1)[-1]} is not empty: give BENCH_DATABASE_URL an "
+            "empty database (createdb), or leave it out for a fresh SQLite file.",
+            file=sys.stderr,
+        )
+        return 2
 
     from bench.harness import BenchContext, format_table, machine_description
 
