@@ -88,6 +88,21 @@
     var fieldset = target.closest("fieldset[data-autosave-url]");
     if (fieldset) { schedule(fieldset, 800); }
   });
+  // An answer given before this script ran (a slow connection, a quick hand) or restored by
+  // the browser is sent now: nothing that shows on the page as answered stays unsaved.
+  function changed(field) {
+    if (!field.name || field.disabled || field.type === "hidden") { return false; }
+    if (field.type === "radio" || field.type === "checkbox") { return field.checked !== field.defaultChecked; }
+    if (field.tagName === "SELECT") {
+      return Array.prototype.some.call(field.options, function (option) { return option.selected !== option.defaultSelected; });
+    }
+    return field.value !== field.defaultValue;
+  }
+  form.querySelectorAll("fieldset[data-autosave-url]").forEach(function (fieldset) {
+    if (Array.prototype.some.call(fieldset.querySelectorAll("input, select, textarea"), changed)) {
+      schedule(fieldset, 0);
+    }
+  });
   var summary = document.querySelector("[data-error-summary]");
   if (summary) { summary.focus(); }
 })();

@@ -84,3 +84,30 @@ def test_nulmeting_answers_survive_a_lost_connection(new_page, phone_viewport):
     phone.context.set_offline(False)
     expect(question).to_have_attribute("data-saved", "1", timeout=15_000)
     assert BaselineAnswer.objects.get(respondent=respondent).level == 4
+
+
+def test_an_answer_given_before_the_autosave_script_ran_is_saved(new_page, phone_viewport):
+    """On a slow connection the page can be answered before its script has loaded (or the
+    browser restores an answer): the script sends such an answer as soon as it runs."""
+    from baseline import services as baseline_services
+    from baseline.models import Answer as BaselineAnswer
+    from tests.baseline.factories import AssessmentFactory
+
+    world = build_world()
+    respondent = baseline_services.respondent_invite(
+        assessment=AssessmentFactory(engagement=world.engagement), name="Fleur"
+    )
+    phone = new_page(viewport=phone_viewport)
+    phone.goto(respondent.get_absolute_url())
+    phone.route(re.compile(r".*/autosave[^/]*\.js$"), lambda route: route.abort())
+    phone.get_by_role("link", name="Beginnen").click()
+    phone.wait_for_load_state("load")
+    question = phone.locator("fieldset[data-autosave-url]").first
+    question.locator("input[type=radio]").nth(2).check()
+    assert not BaselineAnswer.objects.filter(respondent=respondent).exists()
+
+    script = phone.locator("script[src*='autosave']").get_attribute("src")
+    phone.unroute(re.compile(r".*/autosave[^/]*\.js$"))
+    phone.add_script_tag(url=script)
+    expect(question).to_have_attribute("data-saved", "1")
+    assert BaselineAnswer.objects.get(respondent=respondent).level == 3
