@@ -432,10 +432,6 @@ def chart_export_warm_up() -> None:
     threading.Thread(target=start, name="kaleido-warm-up", daemon=True).start()
 
 
-def chartsvg_data_uri(chart: Chart) -> str | None:
-    return svg_data_uri(chart_svg(chart))
-
-
 def svg_data_uri(svg: bytes | None) -> str | None:
     if svg is None:
         return None

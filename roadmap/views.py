@@ -55,11 +55,15 @@ def _form_page(
 ) -> HttpResponse:
     """A form page: a valid POST is saved by ``save``, said with ``success`` and followed by
     a redirect to ``then``; otherwise the page again, with status 400 when the form has
-    errors."""
+    errors (a refusal of the service among them, in the form's error summary)."""
     if request.method == "POST" and form.is_valid():
-        save()
-        messages.success(request, success)
-        return redirect(then)
+        try:
+            save()
+        except ValidationError as error:
+            form.add_error(None, ValidationError(error.messages))
+        else:
+            messages.success(request, success)
+            return redirect(then)
     return render(request, template, {**context, "form": form}, status=400 if form.errors else 200)
 
 

@@ -71,8 +71,6 @@ _KIND_SUFFIX = {"participant": "phone", "projector": "projector", "facilitator":
 COALESCE_SECONDS = 0.2
 CSRF_PLACEHOLDER = "__workshop_csrf__"
 SCREEN_CACHE_SECONDS = 6 * 3600
-# What a phone's screen depends on besides its HTML; counts are not among them.
-PHONE_KEYS = ("version", "status", "item", "voting_open", "opened", "revealed", "timer")
 
 
 def group_name(session_id: int, role: str = "participant") -> str:

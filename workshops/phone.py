@@ -29,6 +29,10 @@ def wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
+def not_joined_text() -> str:
+    return _("You are not taking part in this session yet. Join with the code.")
+
+
 def form_error(form: forms.Form) -> str:
     return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
@@ -100,8 +104,8 @@ def phone_action(
     person = access.participant_from_request(request, session)
     if person is None:
         if wants_json(request):
-            message = _("You are not taking part in this session yet. Join with the code.")
-            return JsonResponse({"ok": False, "message": message, "seq": 0, "own": {}}, status=403)
+            body = {"ok": False, "message": not_joined_text(), "seq": 0, "own": {}}
+            return JsonResponse(body, status=403)
         return redirect("workshops:join_session", code=session.join_code)
     form = form_class(request.POST)
     if not form.is_valid():

@@ -48,7 +48,7 @@ from workshops.models import (
     Session,
     VisionStatement,
 )
-from workshops.phone import Done, current_item, phone_action, wants_json
+from workshops.phone import Done, current_item, not_joined_text, phone_action, wants_json
 from workshops.qr import join_qr_svg
 from workshops.reports import session_report_filename, session_report_pdf_bytes
 
@@ -509,7 +509,7 @@ def own_answers(request: HttpRequest, code: str) -> JsonResponse:
     session = access.get_session_for_participant(request, code)
     person = access.participant_from_request(request, session)
     if person is None:
-        return JsonResponse({"ok": False, "message": _("Join the session first.")}, status=403)
+        return JsonResponse({"ok": False, "message": not_joined_text()}, status=403)
     return JsonResponse({"ok": True, "own": selectors.participant_own_state(participant=person)})
 
 
