@@ -30,6 +30,7 @@ from reporting.charts import (
     render_with_chart_placeholders,
     svg_data_uri,
 )
+from reporting.hyphenation import hyphenate_running_text, soft_hyphens_in_text_layer
 from reporting.responses import attachment_response
 
 # A reserved, never-resolving host: relative URLs in reports resolve against it.
@@ -153,13 +154,18 @@ PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 
 
 def _html(html: str) -> HTML:
-    return HTML(string=html, base_url=REPORT_BASE_URL, url_fetcher=PortalURLFetcher())
+    """The report's HTML for WeasyPrint, its running text hyphenated (Dutch)."""
+    return HTML(
+        string=hyphenate_running_text(html),
+        base_url=REPORT_BASE_URL,
+        url_fetcher=PortalURLFetcher(),
+    )
 
 
 def html_to_pdf(html: str) -> bytes:
     """A report's HTML as a tagged PDF (PDF/UA-1)."""
     with older_objects_frozen():
-        return _html(html).write_pdf(**PDF_OPTIONS)
+        return _html(html).write_pdf(finisher=soft_hyphens_in_text_layer, **PDF_OPTIONS)
 
 
 def render_pdf(*, template_name: str, context: dict) -> bytes:
@@ -187,7 +193,7 @@ def _render_pdf(template_name: str, context: dict) -> bytes:
     document = _html(charts.fill(html, stand_ins)).render(cache=images, **PDF_OPTIONS)
     svgs = exported.result()
     if _draw_charts_into_stand_ins(images, stand_ins, svgs):
-        return document.write_pdf(cache=images, **PDF_OPTIONS)
+        return document.write_pdf(cache=images, finisher=soft_hyphens_in_text_layer, **PDF_OPTIONS)
     return html_to_pdf(charts.fill(html, svgs))
 
 

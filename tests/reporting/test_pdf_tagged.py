@@ -4,7 +4,8 @@ The demo engagement fills every stage, so each of the five reports has its headi
 and charts. For each: ``pdfinfo`` says "Tagged: yes"; the structure tree holds headings,
 tables with header cells and a figure per chart whose alternative text gives the chart's
 title and its numbers; the document language is Dutch; the title is set and shown by the
-viewer (DisplayDocTitle); and hyphenation leaves whole words in the text layer.
+viewer (DisplayDocTitle); and the hyphen of a line break inside a word is a soft hyphen
+in the text layer, so that a reader reads the word whole.
 """
 
 import io
@@ -121,24 +122,71 @@ def test_every_chart_has_its_title_and_numbers_as_alternative_text(reports, name
         assert len(figure["alt"]) > 10, figure
 
 
+def _soft_hyphen_breaks(text: str) -> list[str]:
+    return re.findall(r"\w+\u00ad[ \t]*\n[ \t]*\w+", text)
+
+
+def _read_as_tagged(text: str) -> str:
+    """The text as ISO 32000-1 (14.8.2.2.3) tells a reader of a tagged PDF to read it: a
+    soft hyphen at the end of a line is the word going on on the next line."""
+    return re.sub(r"\u00ad[ \t]*\n[ \t]*", "", text)
+
+
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")
-def test_hyphenation_leaves_whole_words_in_the_text_layer(reports, tmp_path):
-    """A word broken at the end of a line reads back whole (poppler's text extraction joins
-    a line-final hyphen-minus with the next line; WeasyPrint's default U+2010 it keeps)."""
+def test_a_line_break_inside_a_word_is_a_soft_hyphen_in_the_text_layer(reports, tmp_path):
+    """The Dutch running text is hyphenated, and every hyphen of a line break reads as a
+    soft hyphen (U+00AD), never as WeasyPrint's U+2010 or a hyphen of the text, so that a
+    reader can tell "lei-" + "derschap" from "data-" + "eigenaren"."""
     for name in REPORTS:
         path = tmp_path / f"{name}.pdf"
         path.write_bytes(reports[name])
         text = subprocess.run(
             ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
         ).stdout
-        assert "\u2010\n" not in text, name
-        assert "-\n" not in text.replace("\u2013", ""), name
+        assert "\u2010" not in text, name
+        assert _hyphenation_splits(_read_as_tagged(text).replace("\u00ad", "-")) == [], name
+    roadmap = subprocess.run(
+        ["pdftotext", str(tmp_path / "roadmap.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert len(_soft_hyphen_breaks(roadmap)) >= 5, "The running text is not hyphenated."
 
 
-# A word broken over two lines as pypdf reads it back: a word piece, a hyphen at the end of
-# the line (or WeasyPrint's U+2010, or a soft hyphen), and the word going on in lower case on
-# the next line. A line may still end after a hyphen of the text itself: in a compound that
-# has another hyphen ("planning-en-" + "controlcyclus") or before "en"/"of" ("inspiratie- en
+def test_the_hyphen_of_a_line_break_is_drawn(reports):
+    """The soft hyphen of the text layer is a visible glyph on the page: the font maps it
+    from a glyph with a width, not from an invisible one."""
+    reader = PdfReader(io.BytesIO(reports["roadmap"]))
+    drawn = []
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            cmap = font["/ToUnicode"].get_object().get_data().decode()
+            glyphs = re.findall(r"<([0-9a-f]{4})> <00ad>", cmap)
+            if not glyphs:
+                continue
+            widths = _widths(font["/DescendantFonts"][0].get_object()["/W"])
+            drawn += [widths.get(int(glyph, 16), 0) for glyph in glyphs]
+    assert drawn and all(width > 100 for width in drawn), drawn
+
+
+def _widths(w_array) -> dict[int, float]:
+    """A CID font's /W array ([first [w1 w2 …] first last w …]) as glyph → width."""
+    widths, items, i = {}, list(w_array), 0
+    while i < len(items):
+        first = int(items[i])
+        following = items[i + 1]
+        if isinstance(following, list):
+            widths.update({first + k: float(w) for k, w in enumerate(following)})
+            i += 2
+        else:
+            widths.update({g: float(items[i + 2]) for g in range(first, int(following) + 1)})
+            i += 3
+    return widths
+
+
+# A word broken over two lines as an extractor reads it back: a word piece, a hyphen at the
+# end of the line (or WeasyPrint's U+2010), and the word going on in lower case on the next
+# line. A line may still end after a hyphen of the text itself: in a compound that has
+# another hyphen ("planning-en-" + "controlcyclus") or before "en"/"of" ("inspiratie- en
 # visiesessie"); those are the words as written and are left out.
 BROKEN_WORD = re.compile(
     r"(?P<before>[\w-]+)[-\u2010\u00ad][ \t]*\n[ \t]*(?P<after>[a-z\u00e0-\u00ff]\w*)"
@@ -164,17 +212,18 @@ def _vowel_clash(before: str, after: str) -> bool:
 def test_the_split_finder_tells_hyphenation_from_hyphens_of_the_text():
     text = (
         "met hoogstens 3 te-\ngelijk. De planning-en-\ncontrolcyclus, inspiratie-\nen visie, "
-        "data-\neigenaren"
+        "data-\neigenaren, lei\u00ad\nderschap"
     )
-    assert _hyphenation_splits(text) == ["te- gelijk"]
+    assert _hyphenation_splits(text) == ["te- gelijk", "lei- derschap"]
+    assert _hyphenation_splits(_read_as_tagged(text)) == ["te- gelijk"]
 
 
 @pytest.mark.parametrize("name", REPORTS)
-def test_pypdf_reads_whole_words_without_hyphenation_splits(reports, name):
-    """pypdf does not join a hyphen at the end of a line with the next line as poppler does
-    ("lei-" + "derschap"), so the reports are not hyphenated at all: every extractor reads
-    whole words."""
+def test_pypdf_reads_whole_words_after_the_soft_hyphens(reports, name):
+    """pypdf does not join lines as poppler does, but it reads the soft hyphens: every word
+    split over two lines ends its first line with U+00AD, so a reader that follows the PDF
+    standard reads it whole; no line ends in a hyphen that hides a split word."""
     reader = PdfReader(io.BytesIO(reports[name]))
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    broken = _hyphenation_splits(text)
+    broken = _hyphenation_splits(_read_as_tagged(text))
     assert broken == [], f"Words split over two lines in the {name} report: {broken[:10]}"

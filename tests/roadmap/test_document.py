@@ -184,14 +184,17 @@ def test_the_word_download_is_named_and_typed_for_word(client):
 
 
 def test_the_text_layer_holds_whole_words_and_headings_are_never_hyphenated():
-    """Screen readers and search read the PDF's text: no word may be split by an automatic
-    hyphen ("lei‐ derschap"), and labels such as "Oneens" stay whole."""
+    """Screen readers and search read the PDF's text: a word broken at the end of a line ends
+    it with a soft hyphen, which the reader drops ("lei-" + "derschap" reads "leiderschap"),
+    never with WeasyPrint's U+2010; a soft hyphen is nowhere else; headings stay whole."""
     world = build_world()
     roadmap = roadmap_for(world.engagement)
     text = pdf_text(vision_roadmap_pdf_bytes(roadmap=roadmap))
     assert "\u2010" not in text  # WeasyPrint's automatic hyphen
     assert "\u00ad" not in text
     assert "Governance en eigenaarschap" in _flat(text)
+    # Hyphenated as "ef-fect" somewhere, an "ff" ligature would read "e ect" everywhere.
+    assert "(gegevensbeschermingseffectbeoordeling)" in _flat(text)
 
 
 def test_the_demo_document_holds_every_section_and_the_session_date():
