@@ -9,10 +9,11 @@ import io
 from collections.abc import Callable
 
 from django.utils import dateformat
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from reporting.charts import charts_export
@@ -64,7 +65,7 @@ def document_docx(context: dict, *, progress: Callable[[int], None]) -> bytes:
     organisation = context["organisation"]
     document = Document()
     document.core_properties.title = f"{context['report_title']} – {organisation.name}"
-    document.core_properties.language = "nl-NL"
+    _language(document, "en-GB" if (get_language() or "nl").startswith("en") else "nl-NL")
     normal = document.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(10.5)
@@ -84,6 +85,19 @@ def document_docx(context: dict, *, progress: Callable[[int], None]) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _language(document, tag: str) -> None:
+    """The text's language, for Word's spelling check and hyphenation: python-docx's
+    template says en-US, and Word would mark every Dutch word as a spelling error."""
+    document.core_properties.language = tag
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    language = run_defaults.find(qn("w:lang"))
+    if language is None:
+        language = run_defaults.makeelement(qn("w:lang"), {})
+        run_defaults.append(language)
+    language.set(qn("w:val"), tag)
 
 
 def _cover(document, context: dict) -> None:

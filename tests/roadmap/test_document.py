@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from docx import Document
+from docx.oxml.ns import qn
 
 from roadmap import services
 from roadmap.models import DocumentExport, DocumentStatus, ExportStatus, ItemStatus
@@ -74,6 +75,17 @@ def test_the_word_version_holds_the_same_sections_as_word_headings_and_tables():
     assert "Onze eigen aanleiding." in body
     assert "Het college wordt gevraagd:" in body
     assert len(document.tables) >= 3  # ambition, years, baseline
+
+
+def test_word_checks_the_spelling_of_the_word_version_as_dutch():
+    """python-docx's template says en-US: Word would mark every Dutch word as an error."""
+    world = build_world()
+    roadmap = roadmap_for(world.engagement)
+    document = Document(io.BytesIO(vision_roadmap_docx_bytes(roadmap=roadmap)))
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    language = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert language.get(qn("w:val")) == "nl-NL"
+    assert document.core_properties.language == "nl-NL"
 
 
 def test_an_edited_text_is_kept_and_an_unedited_one_keeps_following_the_data(client):
