@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -158,7 +159,8 @@ def roadmap_settings(request: AuthenticatedHttpRequest, engagement_pk: int) -> H
         context={
             "roadmap": roadmap,
             "engagement": roadmap.engagement,
-            "sources": roadmap_sources(engagement=roadmap.engagement),
+            # Read only when the page is shown, not for the redirect after a save.
+            "sources": SimpleLazyObject(lambda: roadmap_sources(engagement=roadmap.engagement)),
         },
     )
 

@@ -147,6 +147,52 @@ def test_settings_reject_a_target_below_the_current_level(client, world):
     assert "onder het huidige niveau" in response.content.decode()
 
 
+def _settings_data(roadmap, **changes):
+    data = {"start_year": 2027, "start_quarter": 1, "horizon_years": 3, "capacity": 3}
+    for dimension in roadmap.dimensions.all():
+        data[f"current_{dimension.key}"] = dimension.current_level
+        data[f"target_{dimension.key}"] = dimension.target_level
+    return {**data, **changes}
+
+
+def test_a_refusal_of_the_service_shows_in_the_form_with_what_was_typed(client, world, monkeypatch):
+    """A rule only the service knows (a race, a constraint) is said in the form's error
+    summary, status 400, with the values as typed; never a 500, nothing typed lost."""
+    from django.core.exceptions import ValidationError
+
+    def refuse(**kwargs):
+        raise ValidationError("Het routeplan is intussen door iemand anders gewijzigd.")
+
+    monkeypatch.setattr("roadmap.services.roadmap_settings_update", refuse)
+    roadmap = roadmap_for(world.engagement)
+    client.force_login(world.users["consultant_on"])
+    response = client.post(
+        reverse("roadmap:roadmap_settings", kwargs={"engagement_pk": world.engagement.pk}),
+        _settings_data(roadmap, capacity=4, horizon_years=5),
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Het routeplan is intussen door iemand anders gewijzigd." in page
+    assert 'name="capacity" value="4"' in page
+    assert 'name="horizon_years" value="5"' in page
+
+
+def test_saving_the_settings_skips_the_sources_the_redirect_does_not_show(
+    client, world, monkeypatch
+):
+    roadmap = roadmap_for(world.engagement)
+    read = []
+    monkeypatch.setattr(
+        "roadmap.views.roadmap_sources", lambda engagement: read.append(engagement) or None
+    )
+    client.force_login(world.users["consultant_on"])
+    url = reverse("roadmap:roadmap_settings", kwargs={"engagement_pk": world.engagement.pk})
+    assert client.post(url, _settings_data(roadmap)).status_code == 302
+    assert read == []
+    assert client.get(url).status_code == 200
+    assert len(read) == 1
+
+
 def test_staff_update_an_action_status_with_and_without_htmx(client, world):
     roadmap = roadmap_for(world.engagement)
     item = roadmap_items(roadmap=roadmap)[0]
