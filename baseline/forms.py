@@ -1,4 +1,5 @@
 import re
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -290,6 +291,46 @@ def level_formset(count: int) -> type[forms.BaseFormSet]:
     )
 
 
+def _in_new_order(entries: list[tuple[int | None, bool, Any]]) -> list[Any]:
+    """(position typed, position changed, item) in the order the positions say: an item
+    without a position goes last; of two at the same position, the one moved there first."""
+    ranked = sorted(
+        enumerate(entries),
+        key=lambda entry: (
+            entry[1][0] is None,
+            entry[1][0] or 0,
+            not entry[1][1],
+            entry[0],
+        ),
+    )
+    return [item for _index, (_position, _moved, item) in ranked]
+
+
+class DimensionOrderForm(forms.Form):
+    """A position per dimension, 1 being the first."""
+
+    def __init__(self, *args, dimensions: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dimensions = dimensions
+        for number, (key, name) in enumerate(dimensions, start=1):
+            self.fields[f"position_{key}"] = forms.IntegerField(
+                label=name, min_value=1, max_value=len(dimensions), initial=number
+            )
+
+    def keys(self) -> list[str]:
+        """The dimensions' keys in their new order."""
+        return _in_new_order(
+            [
+                (
+                    self.cleaned_data[f"position_{key}"],
+                    self.cleaned_data[f"position_{key}"] != number,
+                    key,
+                )
+                for number, (key, _name) in enumerate(self.dimensions, start=1)
+            ]
+        )
+
+
 class DimensionForm(forms.Form):
     name = forms.CharField(label=_("Name of the dimension"), max_length=120)
     description = forms.CharField(
@@ -357,6 +398,8 @@ class BaseModelQuestionFormSet(forms.BaseFormSet):
         super().add_fields(form, index)
         if "DELETE" in form.fields:
             form.fields["DELETE"].label = _("Remove this question")
+        if "ORDER" in form.fields:
+            form.fields["ORDER"].label = _("Position")
 
     def clean(self):
         super().clean()
@@ -366,14 +409,15 @@ class BaseModelQuestionFormSet(forms.BaseFormSet):
             raise ValidationError(_("A dimension needs at least one question."))
 
     def questions(self) -> list[dict]:
-        """The questions to keep, in order (an untouched extra form and a removed question
-        left out)."""
-        return [
-            form.as_data()
+        """The questions to keep, in the order of their positions (an untouched extra form
+        and a removed question left out; a new question without a position goes last)."""
+        kept = [
+            (form.cleaned_data.get("ORDER"), "ORDER" in form.changed_data, form.as_data())
             for form in self.forms
             # django-stubs lacks BaseFormSet._should_delete_form (Django's own test for DELETE).
             if (form.initial or form.has_changed()) and not self._should_delete_form(form)  # type: ignore[attr-defined]
         ]
+        return _in_new_order(kept)
 
 
 # django-stubs types formset_factory as returning type[BaseFormSet], not the formset= class.
@@ -382,6 +426,7 @@ ModelQuestionFormSet: type[BaseModelQuestionFormSet] = forms.formset_factory(  #
     formset=BaseModelQuestionFormSet,
     extra=1,
     can_delete=True,
+    can_order=True,
     max_num=30,
     validate_max=True,
 )

@@ -292,6 +292,22 @@ def model_dimension_remove(
 
 
 @transaction.atomic
+def model_dimensions_order(
+    *, version: ModelVersion, keys: list[str], changelog: str = ""
+) -> ModelVersion:
+    """Saves the model with its dimensions in the order of ``keys`` as its next version
+    (the results, the report and the questionnaire follow this order)."""
+    data = model_version_export(version=version)
+    by_key = {item["key"]: item for item in data["dimensions"]}
+    if sorted(keys) != sorted(by_key):
+        raise ValidationError(_("The dimensions on this page no longer match. Reload the page."))
+    if keys == [item["key"] for item in data["dimensions"]]:
+        raise ValidationError(_("The order has not changed."))
+    data["dimensions"] = [by_key[key] for key in keys]
+    return model_import(data=data, changelog=changelog)
+
+
+@transaction.atomic
 def model_level_add(
     *, version: ModelVersion, name: str, description: str = "", changelog: str = ""
 ) -> ModelVersion:

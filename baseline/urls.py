@@ -41,6 +41,7 @@ urlpatterns = [
         views.version_level_remove,
         name="version_level_remove",
     ),
+    path("versies/<id:pk>/volgorde/", views.version_order_edit, name="version_order_edit"),
     path("versies/<id:pk>/nieuwe-dimensie/", views.dimension_create, name="dimension_create"),
     path("versies/<id:pk>/dimensies/<key:key>/", views.dimension_edit, name="dimension_edit"),
     path(

@@ -23,6 +23,7 @@ from baseline.forms import (
     ChangelogForm,
     DimensionAnswersForm,
     DimensionForm,
+    DimensionOrderForm,
     DimensionScoreForm,
     LevelForm,
     ModelImportForm,
@@ -577,6 +578,26 @@ def version_levels_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             "level_forms": level_forms,
             "changelog": changelog,
         },
+    )
+
+
+@login_required
+def version_order_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The dimensions in another order, saved as a new version."""
+    version = access.get_version_for_manager(request.user, pk)
+    dimensions = [(d.key, d.name) for d in version.dimensions.order_by("order")]
+    data = request.POST or None
+    order = DimensionOrderForm(data, dimensions=dimensions)
+    changelog = ChangelogForm(data)
+    return _editor_page(
+        request,
+        (order, changelog),
+        lambda: services.model_dimensions_order(
+            version=version, keys=order.keys(), changelog=changelog.cleaned_data["changelog"]
+        ),
+        sent=data is not None,
+        template="baseline/version_order_form.html",
+        context={"version": version, "order": order, "changelog": changelog},
     )
 
 

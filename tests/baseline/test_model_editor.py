@@ -269,3 +269,79 @@ def test_the_consultant_adds_and_removes_a_level_through_the_pages(client, world
     )
     assert removed.status_code == 302
     assert ModelVersion.objects.get(number=3).levels.count() == 5
+
+
+# --- Order of dimensions and questions ----------------------------------------------------
+
+
+def _keys(version) -> list[str]:
+    return list(version.dimensions.order_by("order").values_list("key", flat=True))
+
+
+def test_reordering_the_dimensions_makes_a_new_version_in_that_order(version):
+    keys = _keys(version)
+    new = services.model_dimensions_order(
+        version=version, keys=[keys[-1], *keys[:-1]], changelog="Gebruik eerst"
+    )
+    assert _keys(new) == [keys[-1], *keys[:-1]]
+    assert _keys(version) == keys
+    assert new.dimensions.get(key=keys[-1]).questions.count() == (
+        version.dimensions.get(key=keys[-1]).questions.count()
+    )
+
+
+def test_an_order_that_misses_a_dimension_or_changes_nothing_is_refused(version):
+    keys = _keys(version)
+    with pytest.raises(ValidationError, match="Laad de pagina opnieuw"):
+        services.model_dimensions_order(version=version, keys=keys[1:])
+    with pytest.raises(ValidationError, match="niet veranderd"):
+        services.model_dimensions_order(version=version, keys=keys)
+    assert ModelVersion.objects.count() == 1
+
+
+def test_the_consultant_moves_a_dimension_to_the_front_through_the_page(
+    client, world, version, django_assert_max_num_queries
+):
+    """A dimension moved to position 1 goes before the one that was there; the rest keep
+    their order."""
+    keys = _keys(version)
+    client.force_login(world.users["consultant_on"])
+    url = reverse("baseline:version_order_edit", args=[version.pk])
+    assert url in client.get(version.get_absolute_url()).content.decode()
+    with django_assert_max_num_queries(10):
+        page = client.get(url)
+    assert page.status_code == 200
+    data = {f"position_{key}": number for number, key in enumerate(keys, start=1)}
+    data[f"position_{keys[3]}"] = 1
+    response = client.post(url, data | {"changelog": ""})
+    new = ModelVersion.objects.get(number=2)
+    assert response.status_code == 302 and response["Location"] == new.get_absolute_url()
+    assert _keys(new) == [keys[3], *keys[:3], *keys[4:]]
+
+
+def test_a_position_out_of_range_is_a_dutch_message(client, world, version):
+    keys = _keys(version)
+    client.force_login(world.users["consultant_on"])
+    data = {f"position_{key}": number for number, key in enumerate(keys, start=1)}
+    data[f"position_{keys[0]}"] = 99
+    response = client.post(reverse("baseline:version_order_edit", args=[version.pk]), data)
+    assert response.status_code == 400
+    assert f"Zorg ervoor dat deze waarde hoogstens {len(keys)} is." in response.content.decode()
+    assert ModelVersion.objects.count() == 1
+
+
+def test_a_question_moved_up_in_the_dimension_editor_comes_first(client, world, version):
+    old = [q["text"] for q in _dimension_data(version, "use")["questions"]]
+    assert len(old) >= 3
+    data = _dimension_post(version, "use")
+    for index in range(len(old)):
+        data[f"questions-{index}-ORDER"] = index + 1
+    data["questions-2-ORDER"] = 1
+    client.force_login(world.users["consultant_on"])
+    page = client.get(reverse("baseline:dimension_edit", args=[version.pk, "use"]))
+    assert 'name="questions-2-ORDER"' in page.content.decode()
+    response = client.post(reverse("baseline:dimension_edit", args=[version.pk, "use"]), data)
+    assert response.status_code == 302
+    new = ModelVersion.objects.get(number=2).dimensions.get(key="use")
+    texts = list(new.questions.order_by("order").values_list("text", flat=True))
+    assert texts == [old[2], old[0], old[1], *old[3:]]

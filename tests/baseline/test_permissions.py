@@ -142,6 +142,9 @@ CASES = [
     ),
     UrlCase("baseline:version_level_add", kwargs=lambda w: {"pk": _version(w).pk}, expected=MODELS),
     UrlCase(
+        "baseline:version_order_edit", kwargs=lambda w: {"pk": _version(w).pk}, expected=MODELS
+    ),
+    UrlCase(
         "baseline:version_level_remove", kwargs=lambda w: {"pk": _version(w).pk}, expected=MODELS
     ),
     UrlCase("baseline:dimension_create", kwargs=lambda w: {"pk": _version(w).pk}, expected=MODELS),

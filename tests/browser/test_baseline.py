@@ -4,6 +4,7 @@ targets and a consensus score, and the results and the PDF show medians, spread,
 previous measurement and the peer comparison. axe-core checks every page visited."""
 
 import datetime
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -353,3 +354,35 @@ def test_consultant_adds_a_sixth_level_and_removes_it_again(page):
         page.get_by_role("heading", name="Datavolwassenheid gemeenten, versie 3")
     ).to_be_visible()
     assert "Voorloper" not in page.locator("main").inner_text()
+
+
+def test_consultant_puts_a_dimension_first_by_keyboard(page):
+    """The order page: a position per dimension, typed with the keyboard; the dimension
+    moved to 1 heads version 2 and the page passes axe. The dimension editor offers a
+    position per question the same way."""
+    world = build_world()
+    version = default_model_ensure()
+    names = list(version.dimensions.order_by("order").values_list("name", flat=True))
+    login(page, world.users["consultant_on"])
+    page.goto(version.get_absolute_url())
+    page.get_by_role("link", name="Volgorde van de dimensies wijzigen").click()
+    axe_check(page)
+    position = page.get_by_role("spinbutton", name=names[-1])
+    position.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("1")
+    page.get_by_label("Wat is er veranderd").focus()
+    page.keyboard.type("Gebruik vooraan")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(
+        page.get_by_role("heading", name="Datavolwassenheid gemeenten, versie 2")
+    ).to_be_visible()
+    headings = page.locator("main section h2").all_inner_texts()
+    assert [h.split(" ")[0] for h in headings[:2]] == [
+        names[-1].split(" ")[0],
+        names[0].split(" ")[0],
+    ]
+    page.get_by_role("link", name=re.compile(f"dimensie {re.escape(names[0])}$")).click()
+    expect(page.get_by_label("Positie").first).to_have_value("1")
+    axe_check(page)
