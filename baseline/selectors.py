@@ -74,6 +74,11 @@ def version_list() -> QuerySet[ModelVersion]:
     return ModelVersion.objects.select_related("model").order_by("model__name", "-number")
 
 
+def dimension_names(*, version: ModelVersion) -> list[tuple[str, str]]:
+    """The version's dimensions as (key, name), in their order."""
+    return list(version.dimensions.order_by("order").values_list("key", "name"))
+
+
 def version_structure(*, version_id: int) -> ModelVersion:
     """A version with its levels, dimensions, descriptors, questions and options prefetched."""
     return (

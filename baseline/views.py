@@ -585,9 +585,8 @@ def version_levels_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 def version_order_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The dimensions in another order, saved as a new version."""
     version = access.get_version_for_manager(request.user, pk)
-    dimensions = [(d.key, d.name) for d in version.dimensions.order_by("order")]
     data = request.POST or None
-    order = DimensionOrderForm(data, dimensions=dimensions)
+    order = DimensionOrderForm(data, dimensions=selectors.dimension_names(version=version))
     changelog = ChangelogForm(data)
     return _editor_page(
         request,

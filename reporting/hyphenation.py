@@ -24,6 +24,7 @@ ever the hyphen of a line break.
 """
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 
@@ -60,8 +61,19 @@ COMPOUND_PARTS = (
     "work-shop",
     "work-shops",
 )
-_LOAN = {word.replace("-", ""): word for word in COMPOUND_PARTS}
-_LONGEST_FIRST = sorted(_LOAN, key=len, reverse=True)
+
+
+def _offsets(hyphenated: str) -> list[int]:
+    """ "ma-nage-ment" → [2, 6]: where the word breaks, without its hyphens."""
+    offsets, at = [], 0
+    for piece in hyphenated.split("-")[:-1]:
+        at += len(piece)
+        offsets.append(at)
+    return offsets
+
+
+_PART_BREAKS = {part.replace("-", ""): _offsets(part) for part in COMPOUND_PARTS}
+_LONGEST_FIRST = sorted(_PART_BREAKS, key=len, reverse=True)
 
 PROSE_TAGS = frozenset({"p", "li", "dd", "blockquote"})
 # Never hyphenated, whatever they hold. A table cell is short, a heading and a label
@@ -86,43 +98,37 @@ def _dutch() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang="nl_NL", left=2, right=2)
 
 
-def _pattern_breaks(part: str) -> list[int]:
+def _part_breaks(part: str) -> list[int]:
+    if part in _PART_BREAKS:
+        return _PART_BREAKS[part]
     return [int(position) for position in _dutch().positions(part)]
 
 
-def _compound_parts(word: str) -> list[tuple[str, list[int]]]:
-    """The word as (part, breaks inside it): loan words split off its start and end."""
+def _known_part(rest: str, *, at_start: bool) -> str | None:
+    """The longest compound part ``rest`` begins (or ends) with, when more of it follows."""
+    return next(
+        (
+            part
+            for part in _LONGEST_FIRST
+            if rest != part and (rest.startswith(part) if at_start else rest.endswith(part))
+        ),
+        None,
+    )
+
+
+def _compound_parts(word: str) -> list[str]:
+    """The word, lower case, in parts: the known compound parts split off its start and end."""
     lower = word.lower()
-    head: list[tuple[str, list[int]]] = []
-    tail: list[tuple[str, list[int]]] = []
-    start, end = 0, len(word)
-    while True:
-        rest = lower[start:end]
-        loan = next(
-            (loan for loan in _LONGEST_FIRST if rest.startswith(loan) and rest != loan), None
-        )
-        if loan is None:
-            break
-        head.append((word[start : start + len(loan)], _loan_breaks(loan)))
-        start += len(loan)
-    while True:
-        rest = lower[start:end]
-        loan = next((loan for loan in _LONGEST_FIRST if rest.endswith(loan) and rest != loan), None)
-        if loan is None:
-            break
-        tail.insert(0, (word[end - len(loan) : end], _loan_breaks(loan)))
-        end -= len(loan)
-    middle = word[start:end]
-    if lower[start:end] in _LOAN:
-        middle_breaks = _loan_breaks(lower[start:end])
-    else:
-        middle_breaks = _pattern_breaks(middle)
-    return [*head, (middle, middle_breaks), *tail]
-
-
-def _loan_breaks(loan: str) -> list[int]:
-    pieces = _LOAN[loan].split("-")
-    return [sum(len(piece) for piece in pieces[:i]) for i in range(1, len(pieces))]
+    start, end = 0, len(lower)
+    head: list[str] = []
+    tail: list[str] = []
+    while part := _known_part(lower[start:end], at_start=True):
+        head.append(part)
+        start += len(part)
+    while part := _known_part(lower[start:end], at_start=False):
+        tail.insert(0, part)
+        end -= len(part)
+    return [*head, lower[start:end], *tail]
 
 
 def word_breaks(word: str) -> list[int]:
@@ -131,10 +137,10 @@ def word_breaks(word: str) -> list[int]:
         return []
     breaks: list[int] = []
     offset = 0
-    for part, inside in _compound_parts(word):
+    for part in _compound_parts(word):
         if offset:
             breaks.append(offset)
-        breaks.extend(offset + position for position in inside)
+        breaks.extend(offset + position for position in _part_breaks(part))
         offset += len(part)
     return [b for b in breaks if MIN_LEFT <= b <= len(word) - MIN_RIGHT]
 
@@ -161,11 +167,12 @@ def hyphenate_text(text: str) -> str:
     return _TOKEN.sub(_hyphenate_token, text)
 
 
+@dataclass(frozen=True, slots=True)
 class _Element:
-    __slots__ = ("lang", "plain", "prose", "tag")
-
-    def __init__(self, tag: str, *, prose: bool, plain: bool, lang: str):
-        self.tag, self.prose, self.plain, self.lang = tag, prose, plain, lang
+    tag: str
+    prose: bool  # inside running text
+    plain: bool  # inside something never hyphenated
+    lang: str
 
 
 class _RunningText(HTMLParser):

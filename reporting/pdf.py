@@ -154,16 +154,12 @@ PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 
 
 def _html(html: str) -> HTML:
-    """The report's HTML for WeasyPrint, its running text hyphenated (Dutch)."""
-    return HTML(
-        string=hyphenate_running_text(html),
-        base_url=REPORT_BASE_URL,
-        url_fetcher=PortalURLFetcher(),
-    )
+    return HTML(string=html, base_url=REPORT_BASE_URL, url_fetcher=PortalURLFetcher())
 
 
 def html_to_pdf(html: str) -> bytes:
-    """A report's HTML as a tagged PDF (PDF/UA-1)."""
+    """A report's HTML as a tagged PDF (PDF/UA-1); a line break at a soft hyphen of the
+    HTML reads as a soft hyphen in its text layer (see reporting.hyphenation)."""
     with older_objects_frozen():
         return _html(html).write_pdf(finisher=soft_hyphens_in_text_layer, **PDF_OPTIONS)
 
@@ -176,6 +172,7 @@ def render_pdf(*, template_name: str, context: dict) -> bytes:
     as an empty image of its size; the charts are drawn into those images when they are
     there. The pages are the same as when laid out after the export (a test compares the
     two); a chart that could not be exported makes the document again with its table.
+    The Dutch running text is hyphenated once, before the charts are filled in.
     """
     with older_objects_frozen():
         return _render_pdf(template_name, context)
@@ -183,6 +180,7 @@ def render_pdf(*, template_name: str, context: dict) -> bytes:
 
 def _render_pdf(template_name: str, context: dict) -> bytes:
     html, charts = render_with_chart_placeholders(template_name, context)
+    html = hyphenate_running_text(html)
     if not charts.charts or not chart_export_available():
         return html_to_pdf(charts.fill(html))
     exported = charts_export_in_background(charts.charts)

@@ -287,15 +287,20 @@ def test_consultant_browses_models_and_saves_an_edit_as_a_new_version(page):
     axe_check(page)
 
 
-def test_consultant_edits_a_level_text_with_the_forms_by_keyboard_and_saves_a_new_version(page):
-    """The editor instead of JSON: an empty name is refused in a focused error summary; the
-    level text, typed and saved with the keyboard only, appears in version 2."""
+def _open_the_default_model(page) -> None:
+    """A consultant opens version 1 of the default model from the models page."""
     world = build_world()
     default_model_ensure()
     login(page, world.users["consultant_on"])
     page.goto("/nulmeting/modellen/")
     page.get_by_role("link", name="Datavolwassenheid gemeenten").click()
     page.get_by_role("link", name="Versie 1").click()
+
+
+def test_consultant_edits_a_level_text_with_the_forms_by_keyboard_and_saves_a_new_version(page):
+    """The editor instead of JSON: an empty name is refused in a focused error summary; the
+    level text, typed and saved with the keyboard only, appears in version 2."""
+    _open_the_default_model(page)
     page.get_by_role("link", name="Naam en niveaus bewerken").click()
     axe_check(page)
     level_one = page.get_by_role("group", name="Niveau 1")
@@ -328,12 +333,7 @@ def test_consultant_edits_a_level_text_with_the_forms_by_keyboard_and_saves_a_ne
 def test_consultant_adds_a_sixth_level_and_removes_it_again(page):
     """A level is added above the highest and removed again, each a new version; the pages
     pass axe, and the new level's answer options are there to rewrite."""
-    world = build_world()
-    default_model_ensure()
-    login(page, world.users["consultant_on"])
-    page.goto("/nulmeting/modellen/")
-    page.get_by_role("link", name="Datavolwassenheid gemeenten").click()
-    page.get_by_role("link", name="Versie 1").click()
+    _open_the_default_model(page)
     page.get_by_role("link", name="Niveau toevoegen").click()
     axe_check(page)
     level = page.get_by_role("group", name="Niveau 6")

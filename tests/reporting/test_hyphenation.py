@@ -111,7 +111,7 @@ def test_a_narrow_paragraph_breaks_inside_words_and_reads_back_whole():
     """On the page a word breaks with a hyphen; in the text layer that hyphen is U+00AD at
     the end of the line, and words with "ff" keep their letters (print.css turns ligatures
     off: an "ff" ligature across a soft hyphen reads "e ect" in every word that has it)."""
-    pdf = html_to_pdf(NARROW)
+    pdf = html_to_pdf(hyphenate_running_text(NARROW))
     raw = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "\u00ad\n" in raw
     assert "\u2010" not in raw
